@@ -1,0 +1,55 @@
+# The jobs people do on this project. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+# Python 3.10 is required by Rasa 3.6: python3.10 on PATH, else pyenv's, else an error naming what to install.
+PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+	  $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo $$c; break; }; done)
+
+.PHONY: help setup train run shell test test-fast validate eval clean
+
+help:
+	@echo "make run      set up, train if needed, serve the bot (Rasa :5005, actions :5055)"
+	@echo "make test     set up, train if needed, run every test"
+	@echo "make train    train the model (skipped when nothing changed)"
+	@echo "make shell    talk to the bot in the terminal"
+	@echo "make eval     measure the NLU and the dialogue (results/), ours vs Rasa's default config"
+	@echo "make clean    remove the venv, models, caches and local data"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "error: Python 3.10 not found (Rasa 3.6 needs it). Install it, e.g. 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv'." >&2; exit 1; fi
+	@echo "==> creating $(VENV) with $(PYTHON310)"
+	@[ -x $(PY) ] || $(PYTHON310) -m venv $(VENV)
+	@echo "==> installing pinned dependencies (requirements.lock)"
+	@$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.lock
+	@rm -f $(VENV)/.installed-* && touch $@
+
+train: setup
+	@$(PY) -m bot train
+
+run: train
+	@$(PY) -m bot serve
+
+shell: train
+	@$(PY) -m bot shell
+
+validate: setup
+	@$(PY) -m rasa data validate --fail-on-warnings
+
+test: train
+	@$(PY) -m pytest
+
+test-fast: setup
+	@$(PY) -m pytest tests/unit tests/actions -q
+
+eval: train
+	@$(PY) -m bot eval
+
+clean:
+	rm -rf $(VENV) models/*.tar.gz models/*.fingerprint .rasa var results .pytest_cache .hypothesis
