@@ -1,0 +1,1 @@
+"""VAE inversée assistant: the product around Rasa (plain Python core, no Rasa import)."""

@@ -1,0 +1,101 @@
+"""Goals, situations and amounts written in French."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.parsing import MoneyParse, parse_goal, parse_money, parse_situation
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("le diplôme complet", "certification"),
+        ("le diplome en entier", "certification"),
+        ("obtenir un CAP", "certification"),
+        ("une certification", "certification"),
+        ("quelques blocs", "blocs"),
+        ("des blocs de compétences", "blocs"),
+        ("une partie du diplôme", "blocs"),
+        ("trouver un emploi", "emploi"),
+        ("décrocher un job", "emploi"),
+        ("être embauchée", "emploi"),
+        ("me reconvertir", "reconversion"),
+        ("une reconversion", "reconversion"),
+        ("changer de métier", "reconversion"),
+        ("autre", "autre"),
+        ("autre chose", "autre"),
+        ("je ne sais pas", None),
+        ("bonjour", None),
+    ],
+)
+def test_goal(text, goal):
+    assert parse_goal(text) == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("je suis salarié", "salarie"),
+        ("salariée", "salarie"),
+        ("salarie", "salarie"),
+        ("en CDI", "salarie"),
+        ("j'ai un CDD", "salarie"),
+        ("je travaille", "salarie"),
+        ("employée", "salarie"),
+        ("intérimaire", "salarie"),
+        ("demandeur d'emploi", "demandeur_emploi"),
+        ("demandeuse d'emploi", "demandeur_emploi"),
+        ("demandeur d emploi", "demandeur_emploi"),
+        ("au chômage", "demandeur_emploi"),
+        ("chomeuse", "demandeur_emploi"),
+        ("je ne travaille pas", "demandeur_emploi"),
+        ("je travaille pas", "demandeur_emploi"),
+        ("je cherche du travail", "demandeur_emploi"),
+        ("inscrite à France Travail", "demandeur_emploi"),
+        ("étudiant", "etudiant"),
+        ("etudiante", "etudiant"),
+        ("lycéenne", "etudiant"),
+        ("élève", "etudiant"),
+        ("retraitée", "autre"),
+        ("auto-entrepreneur", "autre"),
+        ("autre", "autre"),
+        ("je suis employeur", None),
+        ("bof", None),
+    ],
+)
+def test_situation(text, situation):
+    assert parse_situation(text) == situation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 000 € par an", MoneyParse(12000, None, True)),
+        ("12 000 €/an", MoneyParse(12000, None, True)),
+        ("8 000 € l'an", MoneyParse(8000, None, True)),
+        ("8 000 euros annuels", MoneyParse(8000, None, True)),
+        ("combien l'OPCO prend en charge pour 12 000 € par an", MoneyParse(12000, None, True)),
+        ("15 000 € sur 18 mois", MoneyParse(15000, 18, False)),
+        ("6 500 €", MoneyParse(6500, None, False)),
+        ("6500 euros", MoneyParse(6500, None, False)),
+        ("9k€", MoneyParse(9000, None, False)),
+        ("9 k", MoneyParse(9000, None, False)),
+        ("15 000 euros pour 2 ans", MoneyParse(15000, 24, False)),
+        ("dix mille euros", MoneyParse(10000, None, False)),
+        ("quinze mille euros sur dix-huit mois", MoneyParse(15000, 18, False)),
+        ("20 000 € sur un an et demi", MoneyParse(20000, 18, False)),
+        ("7 500,50 €", MoneyParse(7500.5, None, False)),
+        ("12.000 €", MoneyParse(12000, None, False)),
+        ("12000", MoneyParse(12000, None, False)),
+        ("1 000 € par mois", MoneyParse(12000, None, True)),
+        ("1 000 € par mois sur 18 mois", MoneyParse(18000, 18, False)),
+    ],
+)
+def test_money(text, expected):
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize("text", ["rien", "j'ai 25 ans", "sur 18 mois", "", "0 €"])
+def test_no_money(text):
+    assert parse_money(text) is None
