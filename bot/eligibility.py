@@ -59,6 +59,8 @@ class Verdict:
     opco: Opco | None
     status: Status
     reasons: list[str] = field(default_factory=list)
+    goal: str | None = None
+    situation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly summary (dates as ISO strings), e.g. for a `verdict` slot."""
@@ -72,6 +74,8 @@ class Verdict:
             "opco_id": self.opco.id if self.opco else None,
             "phase": self.status.phase,
             "reasons": list(self.reasons),
+            "goal": self.goal,
+            "situation": self.situation,
         }
 
 
@@ -123,4 +127,6 @@ def assess(profile: Profile, today: date, k: Knowledge | None = None) -> Verdict
         opco=k.opco(sector.opco_id) if sector else None,
         status=status,
         reasons=[age_reason, sector_reason, window_reason],
+        goal=profile.goal,
+        situation=profile.situation,
     )

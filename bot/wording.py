@@ -204,6 +204,24 @@ def _reason_lines(verdict: Verdict) -> list[str]:
     return [texts[reason] for reason in verdict.reasons if reason in texts]
 
 
+# Advice that depends on what the visitor wants and where they stand (only for an eligible visitor).
+GOAL_ADVICE = {
+    "certification": "Vous pouvez viser la certification complète : diplôme, titre professionnel ou CQP.",
+    "blocs": "Vous pouvez aussi ne viser que certains blocs de compétences d'une certification.",
+    "emploi": "Le parcours se déroule en entreprise, avec un contrat de travail : c'est aussi une porte d'entrée vers un emploi.",
+    "reconversion": "Pour une reconversion, choisissez d'abord le métier visé, puis la certification qui y mène.",
+}
+SITUATION_ADVICE = {
+    "salarie": "Vous êtes salarié : en CDI, le parcours peut se faire par un avenant à votre contrat, à voir avec votre employeur.",
+    "demandeur_emploi": "Vous cherchez un emploi : un conseiller France Travail peut vous aider à trouver un employeur qui recrute dans ce métier.",
+    "etudiant": "Vous êtes étudiant ou lycéen : le contrat de professionnalisation est un vrai contrat de travail, il faut donc trouver un employeur.",
+}
+
+
+def _profile_advice(verdict: Verdict) -> list[str]:
+    return [text for text in (GOAL_ADVICE.get(verdict.goal or ""), SITUATION_ADVICE.get(verdict.situation or "")) if text]
+
+
 def _next_steps(verdict: Verdict) -> list[str]:
     if verdict.eligible is None:
         return ["Indiquez votre âge ou votre date de naissance pour une réponse complète."]
@@ -217,12 +235,12 @@ def _next_steps(verdict: Verdict) -> list[str]:
         return [
             f"{contact} pour savoir si l'expérimentation a été prolongée.",
             "Regardez aussi la VAE classique avec France VAE.",
-            "Un conseiller France Travail peut vous aider à choisir.",
+            *_profile_advice(verdict),
         ]
     return [
         "Choisissez la certification ou les blocs de compétences visés.",
         f"{contact}, ou un employeur de ce secteur.",
-        "Un conseiller France Travail peut vous accompagner.",
+        *_profile_advice(verdict),
     ]
 
 

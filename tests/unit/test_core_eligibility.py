@@ -101,4 +101,6 @@ def test_to_dict_is_json_friendly():
         "opco_id": "constructys",
         "phase": "open",
         "reasons": ["under_min_age", "sector_tension", "window_open"],
+        "goal": None,
+        "situation": None,
     }

@@ -183,3 +183,22 @@ def test_age_problem_messages():
     assert "au moins 16 ans" in age_problem_message(parse_age("moins de 26 ans", OPEN).problem, K)
     assert "futur" in age_problem_message(parse_age("né en 2031", OPEN).problem)
     assert "pas compris" in age_problem_message(parse_age("beaucoup", OPEN).problem, K)
+
+
+@pytest.mark.parametrize("goal,situation,expected", [
+    ("blocs", "salarie", ["blocs de compétences", "avenant"]),
+    ("reconversion", "demandeur_emploi", ["reconversion", "France Travail"]),
+    ("certification", "etudiant", ["certification complète", "trouver un employeur"]),
+])
+def test_verdict_next_steps_follow_goal_and_situation(goal, situation, expected):
+    k = load()
+    verdict = assess(Profile(age=30, sector_id="btp", goal=goal, situation=situation), date(2026, 11, 15), k)
+    message = verdict_message(verdict, None, k)
+    for text in expected:
+        assert text in message
+
+
+def test_no_profile_advice_for_someone_too_young():
+    k = load()
+    verdict = assess(Profile(age=15, sector_id="btp", goal="blocs", situation="salarie"), date(2026, 11, 15), k)
+    assert "avenant" not in verdict_message(verdict, None, k)
