@@ -1,0 +1,274 @@
+"""A REST channel that never answers a visitor with a 500 or with silence.
+
+Rasa's stock REST channel answers 500 to a body such as `[]` and says nothing when a message is empty or
+when the dialogue fails. This one checks the body first (a clean 400 with a French explanation), answers
+empty and over-long messages itself, and replaces silence with a polite message.
+Loaded by Rasa from credentials.yml (`bot.channels.SafeRestInput`); the URL stays /webhooks/rest/webhook.
+
+Each answer carries the `timestamp` of its event in the conversation: the web widget sends it back with a
+👍/👎. Two more routes serve the widget:
+- POST /webhooks/rest/feedback {"sender", "timestamp" (or "message_id" of the visitor's message), "value":
+  "up"|"down"} records the opinion in the slot `feedback` of the conversation (one entry per answer);
+- DELETE /webhooks/rest/conversations/<sender> erases the visitor's conversation from the tracker store.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 1000
+MAX_SENDER_CHARS = 128
+
+EMPTY_MESSAGE = "Votre message est vide. Posez-moi une question sur la VAE inversée, par exemple « Suis-je éligible ? »."
+TOO_LONG_MESSAGE = (
+    "Votre message est trop long pour moi (plus de 1 000 caractères). "
+    "Pouvez-vous poser votre question en une ou deux phrases ?"
+)
+TECHNICAL_PROBLEM = (
+    "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. "
+    "Pouvez-vous réessayer dans quelques instants ?"
+)
+BAD_REQUEST = "Requête invalide : envoyez un objet JSON {\"sender\": \"…\", \"message\": \"…\"}."
+BAD_FEEDBACK = (
+    "Requête invalide : envoyez un objet JSON {\"sender\": \"…\", \"timestamp\": <horodatage de la réponse>, "
+    "\"value\": \"up\" ou \"down\"}."
+)
+FEEDBACK_SLOT = "feedback"
+FEEDBACK_VALUES = ("up", "down")
+FEEDBACK_TEXT_CHARS = 200
+
+
+def clean_text(text: str) -> str:
+    """Normalise a visitor's text: NFC, no control or bidi-override characters, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return "".join(kept).strip()
+
+
+def parse_body(body: Any) -> tuple[str, str] | str:
+    """Return (sender, message) from a REST body, or the reason it is not acceptable."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    sender, message = body.get("sender"), body.get("message")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        return "'sender' must be a non-empty string of at most 128 characters"
+    if message is None:
+        message = ""
+    if not isinstance(message, str):
+        return "'message' must be a string"
+    return sender.strip(), message
+
+
+def valid_sender(sender: Any) -> bool:
+    return isinstance(sender, str) and bool(sender.strip()) and len(sender) <= MAX_SENDER_CHARS
+
+
+def parse_feedback(body: Any) -> tuple[str, float | str, str] | str:
+    """Return (sender, bot message timestamp or visitor message id, value), or the reason it is not acceptable."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    sender, value = body.get("sender"), body.get("value")
+    if not valid_sender(sender):
+        return "'sender' must be a non-empty string of at most 128 characters"
+    if value not in FEEDBACK_VALUES:
+        return "'value' must be \"up\" or \"down\""
+    timestamp, message_id = body.get("timestamp", body.get("ts")), body.get("message_id")
+    if isinstance(timestamp, (int, float)) and not isinstance(timestamp, bool) and timestamp > 0:
+        return sender.strip(), float(timestamp), value
+    if isinstance(message_id, str) and message_id.strip() and len(message_id) <= MAX_SENDER_CHARS:
+        return sender.strip(), message_id.strip(), value
+    return "give the answer's 'timestamp' (a number) or the 'message_id' of the message it answered"
+
+
+def bot_says(sender: str, text: str) -> HTTPResponse:
+    return response.json([{"recipient_id": sender, "text": text}])
+
+
+def latest_answers(tracker: DialogueStateTracker) -> list[BotUttered]:
+    """The bot events after the visitor's latest message, in order."""
+    answers: list[BotUttered] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            answers.append(event)
+    return answers[::-1]
+
+
+def with_timestamps(messages: list[dict], answers: list[BotUttered]) -> list[dict]:
+    """Give each collected message the timestamp of the bot event with the same text, in order."""
+    stamped, remaining = [], list(answers)
+    for message in messages:
+        match = next((e for e in remaining if e.text == message.get("text")), None)
+        if match is None:
+            stamped.append(message)
+            continue
+        remaining = remaining[remaining.index(match) + 1:]
+        stamped.append({**message, "timestamp": match.timestamp})
+    return stamped
+
+
+def find_answer(tracker: DialogueStateTracker, key: float | str) -> BotUttered | None:
+    """The bot message with this timestamp, or the first answer to the visitor message with this id."""
+    if isinstance(key, float):
+        return next(
+            (e for e in tracker.events if isinstance(e, BotUttered) and abs(e.timestamp - key) < 1e-6), None
+        )
+    answered = False
+    for event in tracker.events:
+        if isinstance(event, UserUttered) and event.message_id == key:
+            answered = True
+        elif answered and isinstance(event, BotUttered):
+            return event
+    return None
+
+
+def with_feedback(previous: Any, answer: BotUttered, value: str) -> list[dict]:
+    """All feedback so far, with this answer's opinion replacing any earlier one on the same answer."""
+    entries = [e for e in (previous if isinstance(previous, list) else [])
+               if not (isinstance(e, dict) and e.get("ts") == answer.timestamp)]
+    return entries + [{"ts": answer.timestamp, "value": value, "text": (answer.text or "")[:FEEDBACK_TEXT_CHARS]}]
+
+
+def unwrap_store(store: TrackerStore) -> TrackerStore:
+    """The store that really holds the events, under Rasa's fail-safe and awaitable wrappers."""
+    seen = set()
+    while id(store) not in seen:
+        seen.add(id(store))
+        inner = getattr(store, "inner_tracker_store", None) or getattr(store, "_tracker_store", None)
+        if inner is None:
+            break
+        store = inner
+    return store
+
+
+async def erase_from_store(store: TrackerStore, sender: str) -> bool:
+    """Delete every event of `sender`; False when the store is of a kind we cannot erase from."""
+    store = unwrap_store(store)
+    erase = getattr(store, "erase", None)
+    if callable(erase):  # bot.store's RedactingTrackerStore: also drops the review summary and notes
+        await erase(sender)
+        return True
+    if isinstance(store, SQLTrackerStore):
+        with store.session_scope() as session:
+            session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender).delete(
+                synchronize_session=False
+            )
+            session.commit()
+        return True
+    if isinstance(store, InMemoryTrackerStore):
+        store.store.pop(sender, None)
+        return True
+    return False
+
+
+class SafeRestInput(RestInput):
+    """REST channel with input checks; see the module docstring."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # sanic raises on a body that is not JSON
+                body = None
+            parsed = parse_body(body)
+            if isinstance(parsed, str):
+                return response.json({"error": BAD_REQUEST, "detail": parsed}, status=400)
+            sender, raw = parsed
+            if len(raw) > MAX_MESSAGE_CHARS:
+                return bot_says(sender, TOO_LONG_MESSAGE)
+            text = clean_text(raw)
+            if not text:
+                return bot_says(sender, EMPTY_MESSAGE)
+
+            collector = CollectingOutputChannel()
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            try:
+                await on_new_message(
+                    UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+                )
+            except Exception:
+                logger.exception("rest channel: the dialogue failed for sender %s", sender)
+            if not collector.messages:
+                logger.error("rest channel: no answer produced for sender %s", sender)
+                return bot_says(sender, TECHNICAL_PROBLEM)
+            return response.json(await self.stamped(request, sender, collector.messages))
+
+        @webhook.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:
+                body = None
+            parsed = parse_feedback(body)
+            if isinstance(parsed, str):
+                return response.json({"error": BAD_FEEDBACK, "detail": parsed}, status=400)
+            sender, key, value = parsed
+            agent = request.app.ctx.agent
+            async with agent.lock_store.lock(sender):
+                # retrieve() holds the latest session only: save() relies on that to add just the new event
+                tracker = await agent.tracker_store.retrieve(sender)
+                if tracker is None:
+                    return response.json({"error": "conversation inconnue"}, status=404)
+                answer = find_answer(tracker, key)
+                if answer is None:
+                    full = await agent.tracker_store.retrieve_full_tracker(sender)
+                    answer = find_answer(full, key) if full else None
+                if answer is None:
+                    return response.json({"error": "réponse inconnue dans cette conversation"}, status=404)
+                entries = with_feedback(tracker.get_slot(FEEDBACK_SLOT), answer, value)
+                tracker.update(SlotSet(FEEDBACK_SLOT, entries))
+                await agent.tracker_store.save(tracker)
+            logger.info("rest channel: feedback %s from sender %s", value, sender)
+            return response.json({"status": "ok", "feedback": entries[-1]})
+
+        @webhook.route("/conversations/<sender>", methods=["DELETE"])
+        async def erase(request: Request, sender: str) -> HTTPResponse:
+            if not valid_sender(sender):
+                return response.json({"error": "identifiant de conversation invalide"}, status=400)
+            agent = request.app.ctx.agent
+            async with agent.lock_store.lock(sender):
+                erased = await erase_from_store(agent.tracker_store, sender)
+            if not erased:
+                logger.error("rest channel: cannot erase from a %s", type(unwrap_store(agent.tracker_store)).__name__)
+                return response.json({"error": "effacement impossible avec ce stockage"}, status=501)
+            logger.info("rest channel: conversation of sender %s erased", sender)
+            return response.empty(status=204)
+
+        return webhook
+
+    @staticmethod
+    async def stamped(request: Request, sender: str, messages: list[dict]) -> list[dict]:
+        """The answers with their timestamps; unchanged if the conversation cannot be read."""
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None:
+            return messages
+        try:
+            tracker = await agent.tracker_store.retrieve(sender)
+        except Exception:
+            logger.exception("rest channel: cannot read the conversation of sender %s", sender)
+            return messages
+        return with_timestamps(messages, latest_answers(tracker)) if tracker else messages

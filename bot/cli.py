@@ -1,0 +1,40 @@
+"""`python -m bot …`: the project's command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant VAE inversée")
+    commands = parser.add_subparsers(dest="command", required=True)
+    train = commands.add_parser("train", help="train the model if its inputs changed")
+    train.add_argument("--force", action="store_true", help="train even if nothing changed")
+    commands.add_parser("serve", help="serve the bot (Rasa :5005, actions :5055)")
+    commands.add_parser("shell", help="talk to the bot in the terminal")
+    commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
+    args = parser.parse_args(argv)
+
+    if args.command == "train":
+        from bot.training import ensure_model
+
+        ensure_model(force=args.force)
+        return 0
+    if args.command == "serve":
+        from bot.serve import serve_forever
+
+        return serve_forever()
+    if args.command == "shell":
+        from bot.serve import shell
+
+        return shell()
+    if args.command == "eval":
+        from bot.evaluation import evaluate
+
+        return evaluate()
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""`make eval`: how well the assistant understands visitors, ours against Rasa's default recipe.
+
+For each configuration (config.yml, config.default.yml) on the same data:
+- 5-fold cross-validation of the NLU (Rasa's own `rasa test nlu --cross-validation`): intent macro-F1 and
+  FAQ answer (response selection) macro-F1;
+- a held-out set (tests/nlu/heldout.yml, none of it in the training data): accuracy on the full label
+  (the intent, and for FAQ questions the chosen answer), confusion counts and the list of errors;
+- the test stories (tests/stories), with `rasa test core`.
+Everything lands in results/eval/, and a one-screen summary is printed at the end.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.training import ROOT, ensure_model
+
+RESULTS = ROOT / "results" / "eval"
+HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+CONFIGS = {"ours": ("config.yml", "vae"), "default": ("config.default.yml", "default")}
+TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92}
+
+
+def rasa(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "rasa", *args], cwd=ROOT, check=True)
+
+
+def cross_validation(config: str, out: Path) -> dict[str, float]:
+    rasa("test", "nlu", "--nlu", "data", "--config", config, "--cross-validation", "--folds", "5",
+         "--out", str(out))
+    scores = {"cv_intent_macro_f1": macro_f1(out / "intent_report.json")}
+    selection = out / "response_selection_report.json"
+    if selection.exists():
+        scores["cv_faq_macro_f1"] = macro_f1(selection)
+    return scores
+
+
+def macro_f1(report: Path) -> float:
+    return round(json.loads(report.read_text())["macro avg"]["f1-score"], 4)
+
+
+def full_label(parse: dict) -> str:
+    """The intent, or `faq/<key>` for a FAQ question: what the visitor actually gets answered."""
+    intent = (parse.get("intent") or {}).get("name") or ""
+    if intent == "faq":
+        key = (((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {})
+        return key.get("intent_response_key") or "faq"
+    return intent
+
+
+def heldout(model: Path, out: Path) -> dict[str, float]:
+    """Parse every held-out utterance with the trained model and compare full labels."""
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    examples = [(m.get("text"), m.get("intent_response_key") or m.get("intent"))
+                for m in load_data(str(HELDOUT)).intent_examples]
+    agent = Agent.load(str(model))
+
+    async def parse_all() -> list[str]:
+        return [full_label(await agent.parse_message(text)) for text, _ in examples]
+
+    predicted = asyncio.run(parse_all())
+    errors = [{"text": t, "expected": e, "predicted": p} for (t, e), p in zip(examples, predicted) if e != p]
+    confusion = Counter(f"{e['expected']} -> {e['predicted']}" for e in errors)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "heldout_errors.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1))
+    (out / "heldout_confusion.json").write_text(json.dumps(confusion.most_common(), ensure_ascii=False, indent=1))
+    return {"heldout_accuracy": round(1 - len(errors) / len(examples), 4), "heldout_size": len(examples)}
+
+
+def stories(model: Path, out: Path) -> dict[str, float]:
+    rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out))
+    report = json.loads((out / "story_report.json").read_text())
+    return {"stories_action_f1": round(report["weighted avg"]["f1-score"], 4)}
+
+
+def evaluate() -> int:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    scores: dict[str, dict[str, float]] = {}
+    for name, (config, model_name) in CONFIGS.items():
+        out = RESULTS / name
+        model = ensure_model(config=config, name=model_name)
+        scores[name] = {**cross_validation(config, out / "cross_validation"), **heldout(model, out),
+                        **stories(model, out / "stories")}
+    (RESULTS / "summary.json").write_text(json.dumps(scores, indent=1))
+    print_summary(scores)
+    return 0
+
+
+def print_summary(scores: dict[str, dict[str, float]]) -> None:
+    metrics = sorted({m for s in scores.values() for m in s})
+    print(f"\n{'metric':28} {'ours':>10} {'default':>10} {'target':>8}")
+    for metric in metrics:
+        target = TARGETS.get(metric)
+        row = [f"{scores[n].get(metric, float('nan')):10.4g}" for n in CONFIGS]
+        print(f"{metric:28} {' '.join(row)} {target if target else '':>8}")
+    print(f"\nDetails (confusion matrices, errors): {RESULTS.relative_to(ROOT)}/")
