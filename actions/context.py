@@ -1,0 +1,38 @@
+"""What every action needs from the core: the knowledge data and the reference date."""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.knowledge import Knowledge, load
+from bot.status import reference_date
+
+logger = logging.getLogger(__name__)
+
+# Every conversation-ending answer offers these next steps.
+NEXT_STEP_BUTTONS = [
+    {"title": "Poser une question", "payload": "Que pouvez-vous faire ?"},
+    {"title": "Simuler le financement", "payload": "Simuler le financement"},
+    {"title": "Recommencer", "payload": "Recommencer le test"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
+
+def knowledge() -> Knowledge:
+    return load()
+
+
+def today() -> date:
+    return reference_date()
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def latest_intent(tracker: Tracker) -> tuple[str | None, float]:
+    intent: dict[str, Any] = (tracker.latest_message or {}).get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)

@@ -1,0 +1,142 @@
+"""The eligibility dialogue: the form's validator, its age question, the verdict and "recommencer"."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import NEXT_STEP_BUTTONS, knowledge, today
+from actions.forms import Extracted, ProfileFormValidation
+from bot.eligibility import Profile, assess
+from bot.funding import FundingInputError, coverage
+from bot.parsing import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
+from bot.wording import age_problem_message, verdict_message
+
+PROFILE_SLOTS = ("age", "birth_date", "sector", "sector_raw", "goal", "situation", "skipped_slots",
+                 "form_failures", "verdict")
+AGE_RANGE_BUTTONS = [
+    {"title": "Moins de 16 ans", "payload": "moins de 16 ans"},
+    {"title": "16 à 25 ans", "payload": "entre 16 et 25 ans"},
+    {"title": "26 à 44 ans", "payload": "entre 26 et 44 ans"},
+    {"title": "45 ans ou plus", "payload": "45 ans ou plus"},
+    {"title": "Passer", "payload": "passer"},
+]
+ASK_AGE_AFTER_FAILURES = 2
+
+
+def age_answer(text: str, tracker: Tracker) -> Extracted:
+    parsed = parse_age(text, today())
+    if parsed.age is None:
+        return Extracted(problem=age_problem_message(parsed.problem))
+    birth = parsed.birth_date.isoformat() if parsed.birth_date else None
+    return Extracted(parsed.age, {"birth_date": birth})
+
+
+def sector_answer(text: str, tracker: Tracker) -> Extracted:
+    match = parse_sector(text, knowledge())
+    if not match.matched and not any(ch.isalpha() for ch in text):
+        return Extracted(problem="Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?")
+    return Extracted(match.sector_id, {"sector_raw": text[:200]})
+
+
+def sector_mention(text: str, tracker: Tracker) -> Extracted:
+    match = find_sector_in(text, knowledge())
+    return Extracted(match.sector_id, {"sector_raw": text[:200]}) if match else Extracted()
+
+
+def choice(parser, problem: str):
+    """A parser for a categorical answer; `problem` explains what is expected when nothing is recognised."""
+    def parse(text: str, tracker: Tracker) -> Extracted:
+        value = parser(text)
+        return Extracted(value) if value else Extracted(problem=problem)
+    return parse
+
+
+def mention(parser):
+    def parse(text: str, tracker: Tracker) -> Extracted:
+        return Extracted(parser(text))
+    return parse
+
+
+class ValidateEligibilityForm(ProfileFormValidation):
+    answer_parsers = {
+        "age": age_answer,
+        "sector": sector_answer,
+        "goal": choice(parse_goal, "Je n'ai pas compris votre objectif. Choisissez une réponse ci-dessous ou décrivez-le en quelques mots."),
+        "situation": choice(parse_situation, "Je n'ai pas compris votre situation. Êtes-vous salarié, demandeur d'emploi, étudiant, ou autre ?"),
+    }
+    mention_parsers = {
+        "age": age_answer,
+        "sector": sector_mention,
+        "goal": mention(parse_goal),
+        "situation": mention(parse_situation),
+    }
+
+    def name(self) -> str:
+        return "validate_eligibility_form"
+
+
+class ActionAskAge(Action):
+    """Ask the age; after repeated failures, offer age ranges and the choice to skip."""
+
+    def name(self) -> str:
+        return "action_ask_age"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        failures = (tracker.get_slot("form_failures") or {}).get("age", 0)
+        if failures >= ASK_AGE_AFTER_FAILURES:
+            dispatcher.utter_message(
+                text="Vous pouvez aussi choisir une tranche d'âge, ou passer cette question.", buttons=AGE_RANGE_BUTTONS
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_age")
+        return []
+
+
+def profile_from(tracker: Tracker) -> Profile:
+    age = tracker.get_slot("age")
+    birth = tracker.get_slot("birth_date")
+    return Profile(
+        age=int(age) if age is not None else None,
+        birth_date=date.fromisoformat(birth) if birth else None,
+        sector_id=tracker.get_slot("sector"),
+        goal=tracker.get_slot("goal"),
+        situation=tracker.get_slot("situation"),
+    )
+
+
+def funding_of(tracker: Tracker):
+    cost, months = tracker.get_slot("funding_cost"), tracker.get_slot("funding_months")
+    if cost is None:
+        return None
+    try:
+        return coverage(cost, months, knowledge())
+    except FundingInputError:
+        return None
+
+
+class ActionEligibilityVerdict(Action):
+    """Apply the rules to the collected profile and explain the verdict."""
+
+    def name(self) -> str:
+        return "action_eligibility_verdict"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        k = knowledge()
+        verdict = assess(profile_from(tracker), today(), k)
+        dispatcher.utter_message(text=verdict_message(verdict, funding_of(tracker), k), buttons=NEXT_STEP_BUTTONS)
+        return [SlotSet("verdict", verdict.to_dict())]
+
+
+class ActionStartOver(Action):
+    """Forget the profile (not the role) so that the form starts from its first question."""
+
+    def name(self) -> str:
+        return "action_start_over"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        dispatcher.utter_message(response="utter_start_over")
+        return [SlotSet(slot, None) for slot in PROFILE_SLOTS] + [SlotSet("requested_slot", None)]

@@ -1,0 +1,64 @@
+"""Answer a FAQ question chosen by the ResponseSelector, with figures and dates from the knowledge data."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import knowledge, today
+from bot.status import experimentation_status
+from bot.wording import status_message
+
+logger = logging.getLogger(__name__)
+
+# Keys whose answer depends on the reference date: the FAQ texts describe the situation after the end of
+# the experimentation; before it, the status wording of the core answers instead.
+DATE_AWARE_KEYS = {"status", "dates"}
+MIN_KEY_CONFIDENCE = 0.2
+
+
+class _Placeholders(dict):
+    def __missing__(self, key: str) -> str:
+        logger.error("FAQ text uses an unknown placeholder {%s}", key)
+        return "{" + key + "}"
+
+
+def render(text: str, placeholders: dict[str, str]) -> str:
+    """Fill {placeholders} of a FAQ text; an unknown one is logged and left as is."""
+    return text.format_map(_Placeholders(placeholders))
+
+
+def selected_faq(tracker: Tracker) -> tuple[str | None, float]:
+    """The FAQ key (e.g. "definition") picked by the ResponseSelector, and its confidence."""
+    selector = ((tracker.latest_message or {}).get("response_selector") or {}).get("faq") or {}
+    response = selector.get("response") or {}
+    key = response.get("intent_response_key") or ""
+    return (key.split("/", 1)[1] if "/" in key else None), float(response.get("confidence") or 0.0)
+
+
+def faq_response(domain: dict[str, Any], key: str) -> dict[str, Any] | None:
+    variants = (domain.get("responses") or {}).get(f"utter_faq/{key}") or []
+    return variants[0] if variants else None
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        key, confidence = selected_faq(tracker)
+        response = faq_response(domain, key) if key else None
+        if response is None or confidence < MIN_KEY_CONFIDENCE:
+            logger.info("no confident FAQ answer (key=%s, confidence=%.2f)", key, confidence)
+            dispatcher.utter_message(response="utter_default")
+            return []
+        k = knowledge()
+        status = experimentation_status(today(), k)
+        if key in DATE_AWARE_KEYS and status.phase != "closed":
+            text = status_message(status, k)
+        else:
+            text = render(response.get("text", ""), k.placeholders())
+        dispatcher.utter_message(text=text, buttons=response.get("buttons") or [])
+        return []

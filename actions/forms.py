@@ -1,0 +1,122 @@
+"""Form validation: one base class for what every form needs, one small class per form.
+
+The base class handles: extraction from whatever the visitor said (not only the requested slot),
+digressions (a question mid-form is left to the rules, which answer it and resume the form), "je ne sais
+pas" / "passer" (the slot is skipped), repeated failures (counted per slot, so that the ask action can
+offer buttons), and corrections (a new value simply replaces the old one).
+Each form declares, per slot, a parser for the answer to its question and, optionally, a stricter one
+for a mention inside any sentence.
+"""
+from __future__ import annotations
+
+import re
+from abc import abstractmethod
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
+
+from actions.context import latest_intent, latest_text
+
+# Intents that are not answers: the form lets the rules answer them, then asks its question again.
+DIGRESSION_INTENTS = {
+    "faq", "greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "capabilities",
+    "out_of_scope", "human_handoff", "simulate_funding", "employer_intro", "find_opco",
+}
+# Intents that end or restart the form: never read as an answer.
+CONTROL_INTENTS = {"stop", "start_over"}
+SKIP_WORDS = re.compile(r"^\s*(passer|je passe|suivant|je ne sais pas|je sais pas|j'?sais pas|aucune id[ée]e|ne sais pas)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a parser read: the slot value, the slots that go with it, or why it could not read one."""
+
+    value: Any = None
+    extra: dict[str, Any] | None = None
+    problem: str | None = None  # a French explanation for the visitor, when the value is unusable
+
+
+Parser = Callable[[str, Tracker], Extracted]
+
+
+class ProfileFormValidation(FormValidationAction):
+    """Base validator; subclasses fill `answer_parsers` (requested slot) and `mention_parsers` (any slot)."""
+
+    answer_parsers: dict[str, Parser] = {}
+    mention_parsers: dict[str, Parser] = {}
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict[str, Any]) -> list[str]:
+        skipped = set(tracker.get_slot("skipped_slots") or [])
+        return [slot for slot in domain_slots if slot not in skipped]
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> list[dict[str, Any]]:
+        values = self.extract(dispatcher, tracker, await self.required_slots(
+            self.domain_slots(domain), dispatcher, tracker, domain))
+        return [SlotSet(slot, value) for slot, value in values.items()]
+
+    def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
+        """Slot values read from the latest message; see the module docstring for the rules."""
+        text = latest_text(tracker)
+        intent, confidence = latest_intent(tracker)
+        if intent in CONTROL_INTENTS and confidence >= 0.5:
+            return {}
+        requested = tracker.get_slot("requested_slot")
+        answer = self.answer_parsers[requested](text, tracker) if requested in slots else None
+        digression = intent in DIGRESSION_INTENTS
+        if digression and (answer is None or answer.value is None):
+            return {}  # a question or a remark, not an answer: the rules answer it and the form resumes
+        values = {} if digression else self.mentions(text, tracker, [s for s in slots if s != requested])
+        if answer is None:
+            return values
+        if answer.value is not None:
+            return {**values, requested: answer.value, **(answer.extra or {}), **self.failures_reset(tracker, requested)}
+        if intent == "dont_know" or SKIP_WORDS.match(text):
+            skipped = list(tracker.get_slot("skipped_slots") or [])
+            return {**values, requested: None, "skipped_slots": skipped + [requested]}
+        if values:
+            return values  # another slot was given instead: keep it, the question comes again
+        dispatcher.utter_message(text=answer.problem or "Je n'ai pas compris votre réponse.")
+        return {requested: None, **self.failure_counted(tracker, requested)}
+
+    def mentions(self, text: str, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
+        """Values of other slots mentioned anywhere in the sentence ("j'ai 30 ans, je veux être maçon")."""
+        values: dict[str, Any] = {}
+        for slot in slots:
+            parser = self.mention_parsers.get(slot)
+            found = parser(text, tracker) if parser else Extracted()
+            if found.value is not None:
+                values.update({slot: found.value, **(found.extra or {})})
+        return values
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> list[dict[str, Any]]:
+        """Parsing already validated the values: pass them on as they are."""
+        return [SlotSet(slot, value) for slot, value in tracker.slots_to_validate().items()]
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: dict[str, Any]) -> dict[str, Any]:
+        """The first required slot still empty (None when the form is complete), skipped slots excluded."""
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return SlotSet(REQUESTED_SLOT, next((s for s in required if tracker.slots.get(s) is None), None))
+
+    @staticmethod
+    def failures(tracker: Tracker) -> dict[str, int]:
+        return dict(tracker.get_slot("form_failures") or {})
+
+    def failure_counted(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        failures = self.failures(tracker)
+        failures[slot] = failures.get(slot, 0) + 1
+        return {"form_failures": failures}
+
+    def failures_reset(self, tracker: Tracker, slot: str) -> dict[str, Any]:
+        failures = self.failures(tracker)
+        return {"form_failures": {**failures, slot: 0}} if failures.get(slot) else {}

@@ -1,0 +1,37 @@
+"""The OPCO finder: which OPCO funds a parcours in a given sector."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import knowledge, latest_text
+from bot.parsing import find_sector_in
+from bot.wording import opco_message
+
+SECTOR_EXAMPLES = [
+    {"title": "Santé", "payload": "Quel OPCO pour la santé ?"},
+    {"title": "Transport", "payload": "Quel OPCO pour le transport ?"},
+    {"title": "BTP", "payload": "Quel OPCO pour le BTP ?"},
+    {"title": "Restauration", "payload": "Quel OPCO pour la restauration ?"},
+]
+
+
+class ActionFindOpco(Action):
+    def name(self) -> str:
+        return "action_find_opco"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        k = knowledge()
+        match = find_sector_in(latest_text(tracker), k)
+        if match is None and tracker.get_slot("sector") not in (None, "autre"):
+            match = find_sector_in(k.sector(tracker.get_slot("sector")).label, k)
+        if match is None:
+            dispatcher.utter_message(
+                text="Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?",
+                buttons=SECTOR_EXAMPLES,
+            )
+            return []
+        dispatcher.utter_message(text=opco_message(match, k))
+        return []

@@ -1,0 +1,105 @@
+"""The eligibility form's validation on real rasa_sdk objects: extraction, refusals, digressions, corrections."""
+import asyncio
+
+import pytest
+
+from actions.eligibility import ActionAskAge, ActionEligibilityVerdict, ActionStartOver, ValidateEligibilityForm
+from tests.actions.conftest import make_tracker, slot_events, texts
+
+
+def validate(dispatcher, domain, **tracker_args) -> dict:
+    events = asyncio.run(ValidateEligibilityForm().run(dispatcher, make_tracker(**tracker_args), domain))
+    return slot_events(events)
+
+
+def test_opening_message_fills_age_and_sector(dispatcher, domain):
+    slots = validate(dispatcher, domain, intent="check_eligibility",
+                           text="J'ai 30 ans, je veux être conducteur routier, suis-je éligible ?")
+    assert slots["age"] == 30
+    assert slots["sector"] == "transport"
+    assert slots["requested_slot"] == "goal"
+    assert not dispatcher.messages
+
+
+def test_opening_message_without_details_asks_age_first(dispatcher, domain):
+    slots = validate(dispatcher, domain, intent="check_eligibility", text="Suis-je éligible ?")
+    assert slots == {"requested_slot": "age"}
+
+
+@pytest.mark.parametrize("answer,age", [("25", 25), ("j'ai 19 ans", 19), ("dix-neuf ans", 19),
+                                        ("vingt et un", 21), ("née en 1988", 37)])
+def test_age_answers(dispatcher, domain, answer, age):
+    slots = validate(dispatcher, domain, text=answer, requested="age")
+    assert slots["age"] == age
+    assert slots["requested_slot"] == "sector"
+
+
+@pytest.mark.parametrize("answer", ["trois cents ans", "-3", "beaucoup"])
+def test_impossible_or_unclear_age_is_asked_again_with_an_explanation(dispatcher, domain, answer):
+    slots = validate(dispatcher, domain, text=answer, requested="age")
+    assert slots["age"] is None
+    assert slots["form_failures"] == {"age": 1}
+    assert slots["requested_slot"] == "age"
+    assert texts(dispatcher).strip()
+
+
+def test_after_repeated_failures_age_ranges_are_offered(dispatcher, domain):
+    tracker = make_tracker(requested="age", slots={"form_failures": {"age": 2}})
+    ActionAskAge().run(dispatcher, tracker, domain)
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert "Passer" in titles and "Moins de 16 ans" in titles
+
+
+def test_skip_removes_the_question(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="passer", requested="age")
+    assert slots["skipped_slots"] == ["age"]
+    assert slots["requested_slot"] == "sector"
+
+
+def test_a_question_mid_form_is_left_to_the_rules(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="attendez, qui finance ?", intent="faq", requested="goal",
+                           slots={"age": 30, "sector": "sante"})
+    assert "goal" not in slots and "age" not in slots
+    assert not dispatcher.messages
+
+
+def test_stop_is_not_read_as_an_answer(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="laisse tomber", intent="stop", requested="sector",
+                           slots={"age": 30})
+    assert "sector" not in slots
+
+
+def test_correction_replaces_the_age(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="en fait j'ai 15 ans", requested=None,
+                           slots={"age": 30, "sector": "btp", "goal": "emploi", "situation": "salarie"})
+    assert slots["age"] == 15
+
+
+def test_unknown_sector_is_kept_as_autre(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="astronaute", requested="sector", slots={"age": 30})
+    assert slots["sector"] == "autre"
+    assert slots["sector_raw"] == "astronaute"
+
+
+def test_verdict_for_an_adult_after_the_window_is_eligible_and_dated(dispatcher, domain):
+    tracker = make_tracker(slots={"age": 25, "sector": "sante", "goal": "emploi", "situation": "demandeur_emploi"})
+    events = ActionEligibilityVerdict().run(dispatcher, tracker, domain)
+    message = texts(dispatcher)
+    assert "28 février 2026" in message
+    assert "pas éligible" not in message.lower()
+    assert "OPCO Santé" in message
+    assert slot_events(events)["verdict"]["eligible"] is True
+
+
+def test_verdict_under_16_says_not_yet(dispatcher, domain):
+    tracker = make_tracker(slots={"age": 15, "birth_date": "2011-03-03", "sector": "btp", "goal": "emploi",
+                                  "situation": "etudiant"})
+    events = ActionEligibilityVerdict().run(dispatcher, tracker, domain)
+    assert slot_events(events)["verdict"]["eligible"] is False
+    assert "3 mars 2027" in texts(dispatcher)
+
+
+def test_start_over_forgets_the_profile(dispatcher, domain):
+    events = ActionStartOver().run(dispatcher, make_tracker(slots={"age": 30, "sector": "btp"}), domain)
+    slots = slot_events(events)
+    assert slots["age"] is None and slots["sector"] is None and slots["requested_slot"] is None

@@ -1,0 +1,48 @@
+"""The FAQ action fills knowledge placeholders, keeps the buttons, and answers the status by date."""
+import re
+
+import pytest
+
+from actions.faq import ActionAnswerFaq
+from tests.actions.conftest import make_tracker, texts
+
+FAQ_KEYS = ["definition", "difference_vae", "parcours", "certifications", "contrat_allege", "legal_basis",
+            "ministry", "dates", "status", "volume", "why", "sectors", "who", "funding", "costs_covered", "opco",
+            "opco_list", "contrat_pro", "pay", "private_employers", "employer_recruit", "employer_interest",
+            "employer_cost", "tutor", "cdi", "how_to_start", "contact"]
+
+
+@pytest.mark.parametrize("key", FAQ_KEYS)
+def test_every_faq_answer_renders_with_a_source(dispatcher, domain, key):
+    tracker = make_tracker(text="?", intent="faq", active_loop=None, response_key=f"faq/{key}")
+    ActionAnswerFaq().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "Source :" in answer
+    assert not re.search(r"\{\w+\}", answer), answer
+    assert dispatcher.messages[0]["buttons"]
+
+
+def test_figures_in_faq_texts_only_come_from_placeholders(domain):
+    for key in FAQ_KEYS:
+        text = domain["responses"][f"utter_faq/{key}"][0]["text"]
+        assert not re.search(r"\d", re.sub(r"\{\w+\}", "", text)), f"a literal figure in utter_faq/{key}"
+
+
+def test_status_before_the_end_says_open(dispatcher, domain, monkeypatch):
+    monkeypatch.setenv("VAE_REFERENCE_DATE", "2025-06-26")
+    ActionAnswerFaq().run(dispatcher, make_tracker(intent="faq", active_loop=None, response_key="faq/status"), domain)
+    answer = texts(dispatcher)
+    assert "28 février 2026" in answer
+    assert "aucune prolongation" not in answer.lower()
+
+
+def test_status_after_the_end_says_closed_without_known_extension(dispatcher, domain):
+    ActionAnswerFaq().run(dispatcher, make_tracker(intent="faq", active_loop=None, response_key="faq/status"), domain)
+    answer = texts(dispatcher).lower()
+    assert "28 février 2026" in answer and "opco" in answer
+
+
+def test_low_confidence_answer_falls_back(dispatcher, domain):
+    tracker = make_tracker(intent="faq", active_loop=None, response_key="faq/definition", response_confidence=0.05)
+    ActionAnswerFaq().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_default"
