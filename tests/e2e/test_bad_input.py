@@ -1,0 +1,33 @@
+"""Bad input over the REST channel: a polite French answer or a clean 4xx, never a 500 or silence."""
+import pytest
+import requests
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\n\t", "a" * 10_000, "🙂🙂🙂", "asdkjh qwpoeiru",
+                                     "What is the weather like in London?", "<img src=x onerror=alert(1)>",
+                                     "'; DROP TABLE events; --", "{{7*7}}", "\u202eevil\u202c", "é" * 999])
+def test_bad_messages_get_a_french_answer(chat, message):
+    replies = chat.say(message)
+    assert replies, f"silence for {message[:40]!r}"
+    text = " ".join(r.get("text", "") for r in replies)
+    assert text.strip()
+    assert "<img" not in text
+
+
+@pytest.mark.parametrize("body", ["[]", "null", "42", '"bonjour"', "{", '{"sender": 3, "message": "x"}',
+                                  '{"message": "bonjour"}', '{"sender": "a", "message": ["x"]}'])
+def test_malformed_bodies_get_a_clean_400(servers, body):
+    reply = requests.post(servers["rest"], data=body, headers={"Content-Type": "application/json"}, timeout=30)
+    assert reply.status_code == 400
+    assert "Requête invalide" in reply.json()["error"]
+
+
+def test_wrong_content_type_is_a_400(servers):
+    reply = requests.post(servers["rest"], data="sender=a&message=b",
+                          headers={"Content-Type": "application/x-www-form-urlencoded"}, timeout=30)
+    assert reply.status_code == 400
+
+
+def test_server_still_answers_after_bad_input(chat):
+    chat.say("<script>alert(1)</script>")
+    assert "OPCO" in chat.text("Comment est financée la VAE inversée ?")

@@ -1,0 +1,71 @@
+"""Helpers shared by the test suites that start the real servers."""
+from __future__ import annotations
+
+import socket
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import requests
+
+from bot.serve import Stack, action_server, rasa_server
+from bot.training import ensure_model
+
+# A pinned reference date after the end of the experimentation (contracts signed until 28 February 2026).
+REFERENCE_DATE = "2026-11-15"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Chat:
+    """One visitor talking to the bot over the REST channel."""
+
+    def __init__(self, url: str, sender: str | None = None):
+        self.url = url
+        self.sender = sender or f"test-{uuid.uuid4().hex[:12]}"
+
+    def send(self, message) -> requests.Response:
+        return requests.post(self.url, json={"sender": self.sender, "message": message}, timeout=60)
+
+    def say(self, message: str) -> list[dict]:
+        reply = self.send(message)
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    def text(self, message: str) -> str:
+        """All the bot's texts for one message, joined."""
+        return "\n".join(m.get("text", "") for m in self.say(message))
+
+
+@contextmanager
+def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dict | None = None,
+                cors: tuple[str, ...] | None = None):
+    """Train if needed, then run the action and Rasa servers on free ports with a SQLite store in `work`."""
+    ensure_model()
+    db = work / "conversations.db"
+    actions_port, rasa_port = free_port(), free_port()
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{db}"\n'
+    )
+    env = {"VAE_REFERENCE_DATE": reference_date, **(extra_env or {})}
+    logs = {name: open(work / f"{name}.log", "wb") for name in ("actions", "rasa")}
+    rasa_kwargs = {"cors": cors} if cors else {}
+    stack = Stack([
+        action_server(actions_port, env=env, log=logs["actions"]),
+        rasa_server(rasa_port, endpoints=endpoints, env=env, log=logs["rasa"], **rasa_kwargs),
+    ])
+    stack.start()
+    try:
+        yield {"rest": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "db": db, "logs": work,
+               "stack": stack, "rasa_port": rasa_port, "actions_port": actions_port,
+               "base": f"http://127.0.0.1:{rasa_port}"}
+    finally:
+        stack.stop()
+        for log in logs.values():
+            log.close()
