@@ -91,7 +91,7 @@ class Stack:
     def __init__(self, servers: list[ServerProcess]):
         self.servers = servers
 
-    def start(self, timeout: float = 240.0, progress: bool = False) -> None:
+    def start(self, timeout: float = 600.0, progress: bool = False) -> None:
         (ROOT / "var").mkdir(exist_ok=True)
         for server in self.servers:
             server.start()

@@ -1,0 +1,105 @@
+"""Scripted visitors reach the right verdict through the real servers (reference date: 15 November 2026)."""
+import pytest
+
+# Each visitor: the messages they send, what the last answer must say, and what it must not say.
+VISITORS = [
+    pytest.param(
+        ["J'ai 30 ans, je veux être conducteur routier, suis-je éligible ?", "Trouver un emploi",
+         "Je suis demandeur d'emploi"],
+        ["Bonne nouvelle", "OPCO Mobilités", "28 février 2026"], ["pas éligible"], id="30-year-old driver"),
+    pytest.param(
+        ["Suis-je éligible ?", "25", "aide-soignante", "Obtenir une certification complète", "Je suis salarié"],
+        ["Bonne nouvelle", "OPCO Santé", "avenant"], ["pas éligible"], id="care assistant, one answer at a time"),
+    pytest.param(
+        ["est-ce que je peux faire une vae inversée", "j'ai quinze ans", "boulanger", "Trouver un emploi",
+         "Je suis étudiant"],
+        ["Pas encore"], ["Bonne nouvelle"], id="15-year-old in words"),
+    pytest.param(
+        ["Suis-je éligible ?", "je suis né le 3 mars 2011", "maçon", "Trouver un emploi", "Je suis étudiant"],
+        ["Pas encore", "3 mars 2027"], [], id="birth date, turns 16 next year"),
+    pytest.param(
+        ["Suis-je éligible ?", "née en 1988", "la banque", "Me reconvertir", "Je suis salarié"],
+        ["Bonne nouvelle", "Atlas", "pas la priorité"], [], id="birth year, not a priority sector"),
+    pytest.param(
+        ["Suis-je éligible ?", "trois cents ans", "vingt-deux ans", "chauffeur de bus", "Trouver un emploi",
+         "Je suis demandeur d'emploi"],
+        ["Bonne nouvelle", "OPCO Mobilités"], [], id="impossible age then a real one"),
+    pytest.param(
+        ["Je voudrais savoir si je suis éligible", "45", "astronaute", "Me reconvertir", "Autre situation"],
+        ["Bonne nouvelle", "pas reconnu"], [], id="unknown sector kept as other"),
+    pytest.param(
+        ["Suis-je éligible ?", "19", "cuisinier", "Valider des blocs de compétences", "Je suis demandeur d'emploi"],
+        ["Bonne nouvelle", "Akto", "blocs de compétences"], [], id="cook, blocs"),
+    pytest.param(
+        ["J'ai 52 ans et je veux devenir auxiliaire de vie, je suis salarié, c'est possible pour moi ?",
+         "Me reconvertir"],
+        ["Bonne nouvelle", "aide à domicile"], [], id="several slots up front"),
+    pytest.param(
+        ["Suis-je éligible ?", "passer", "électricien", "Trouver un emploi", "Je suis salarié"],
+        ["Il me manque votre âge"], [], id="age skipped"),
+    pytest.param(
+        ["Suis-je éligible ?", "17 ans", "agent d'entretien", "Trouver un emploi", "Je suis étudiant"],
+        ["Bonne nouvelle", "Akto"], [], id="17-year-old cleaner"),
+]
+
+
+@pytest.mark.parametrize("messages,expected,forbidden", VISITORS)
+def test_visitor_reaches_the_right_verdict(chat, messages, expected, forbidden):
+    for message in messages[:-1]:
+        chat.say(message)
+    verdict = chat.text(messages[-1])
+    for text in expected:
+        assert text.lower() in verdict.lower(), f"{text!r} missing from: {verdict}"
+    for text in forbidden:
+        assert text.lower() not in verdict.lower(), f"{text!r} present in: {verdict}"
+
+
+def test_details_given_up_front_are_not_asked_again(chat):
+    answer = chat.text("J'ai 30 ans, je veux être conducteur routier, suis-je éligible ?")
+    assert "Quel âge" not in answer
+    assert "secteur" not in answer.lower()
+    assert "objectif" in answer.lower()
+
+
+def test_question_mid_form_is_answered_then_the_form_resumes(chat):
+    assert "Quel âge" in chat.text("Suis-je éligible ?")
+    answer = chat.text("attendez, qui finance ?")
+    assert "OPCO" in answer
+    assert "Quel âge" in answer
+
+
+def test_stop_ends_the_form_politely(chat):
+    chat.say("Suis-je éligible ?")
+    answer = chat.text("laisse tomber")
+    assert "arrête" in answer
+    assert "Quel âge" not in chat.text("merci")
+
+
+def test_correction_after_the_verdict_recomputes_it(chat):
+    for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi"]:
+        chat.say(message)
+    assert "Bonne nouvelle" in chat.text("Je suis salarié")
+    assert "Pas encore" in chat.text("en fait j'ai 15 ans")
+
+
+def test_restart_asks_again_from_the_first_question(chat):
+    chat.say("Suis-je éligible ?")
+    chat.say("28 ans")
+    assert "Quel âge" in chat.text("recommencer")
+
+
+def test_repeated_age_failures_offer_ranges(chat):
+    chat.say("Suis-je éligible ?")
+    chat.say("beaucoup")
+    replies = chat.say("trois cents ans")
+    titles = [b["title"] for r in replies for b in r.get("buttons", [])]
+    assert "Passer" in titles
+
+
+def test_funding_simulation(chat):
+    answer = chat.text("Combien l'OPCO prend en charge pour 15 000 € sur 18 mois ?")
+    assert "13 500 €" in answer and "1 500 €" in answer
+
+
+def test_opco_finder(chat):
+    assert "Akto" in chat.text("Quel OPCO pour la restauration ?")
