@@ -12,7 +12,8 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--force", action="store_true", help="train even if nothing changed")
     commands.add_parser("serve", help="serve the bot (Rasa :5005, actions :5055)")
     commands.add_parser("shell", help="talk to the bot in the terminal")
-    commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
+    evaluation = commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
+    evaluation.add_argument("--quick", action="store_true", help="only the held-out set, with our config")
     args = parser.parse_args(argv)
 
     if args.command == "train":
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from bot.evaluation import evaluate
 
-        return evaluate()
+        return evaluate(quick=args.quick)
     parser.error(f"unknown command {args.command}")
     return 2
 
