@@ -9,10 +9,10 @@ STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	  $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help setup train run shell test test-fast validate eval clean
+.PHONY: help setup chromium train run shell test test-fast validate eval clean
 
 help:
-	@echo "make run      set up, train if needed, serve the bot (Rasa :5005, actions :5055)"
+	@echo "make run      set up, train if needed, serve the bot (Rasa :5005, actions :5055, demo page :8080)"
 	@echo "make test     set up, train if needed, run every test"
 	@echo "make train    train the model (skipped when nothing changed)"
 	@echo "make shell    talk to the bot in the terminal"
@@ -30,6 +30,11 @@ $(STAMP): requirements.lock
 	@$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.lock
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# The browser tests drive the system Chromium (Debian package); nothing is downloaded by Playwright.
+chromium:
+	@[ -x /usr/bin/chromium ] || { echo "==> installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
 train: setup
 	@$(PY) -m bot train
 
@@ -42,7 +47,7 @@ shell: train
 validate: setup
 	@$(PY) -m rasa data validate --fail-on-warnings
 
-test: train
+test: train chromium
 	@$(PY) -m pytest
 
 test-fast: setup

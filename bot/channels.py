@@ -57,22 +57,22 @@ def clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
+def valid_sender(sender: Any) -> bool:
+    return isinstance(sender, str) and bool(sender.strip()) and len(sender) <= MAX_SENDER_CHARS
+
+
 def parse_body(body: Any) -> tuple[str, str] | str:
     """Return (sender, message) from a REST body, or the reason it is not acceptable."""
     if not isinstance(body, dict):
         return "the body must be a JSON object"
     sender, message = body.get("sender"), body.get("message")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+    if not valid_sender(sender):
         return "'sender' must be a non-empty string of at most 128 characters"
     if message is None:
         message = ""
     if not isinstance(message, str):
         return "'message' must be a string"
     return sender.strip(), message
-
-
-def valid_sender(sender: Any) -> bool:
-    return isinstance(sender, str) and bool(sender.strip()) and len(sender) <= MAX_SENDER_CHARS
 
 
 def parse_feedback(body: Any) -> tuple[str, float | str, str] | str:
@@ -108,7 +108,12 @@ def latest_answers(tracker: DialogueStateTracker) -> list[BotUttered]:
 
 
 def with_timestamps(messages: list[dict], answers: list[BotUttered]) -> list[dict]:
-    """Give each collected message the timestamp of the bot event with the same text, in order."""
+    """Give each collected message the timestamp of its bot event: paired in order, else by text.
+
+    The texts may differ when the store masks personal data, hence the pairing by position first.
+    """
+    if len(messages) == len(answers):
+        return [{**message, "timestamp": event.timestamp} for message, event in zip(messages, answers)]
     stamped, remaining = [], list(answers)
     for message in messages:
         match = next((e for e in remaining if e.text == message.get("text")), None)

@@ -20,6 +20,12 @@ from bot.training import ROOT, model_path
 DEFAULT_CORS_ORIGINS = ("http://localhost:8080", "http://127.0.0.1:8080")
 
 
+def cors_origins() -> tuple[str, ...]:
+    """Origins allowed to call the bot from a browser: VAE_CORS_ORIGINS (space or comma separated) or the demo page."""
+    configured = os.environ.get("VAE_CORS_ORIGINS", "").replace(",", " ").split()
+    return tuple(configured) or DEFAULT_CORS_ORIGINS
+
+
 @dataclass
 class ServerProcess:
     """One child process and the URL that says it is ready."""
@@ -70,7 +76,7 @@ def action_server(port: int = 5055, env: dict[str, str] | None = None, log: IO[b
 def rasa_server(
     port: int = 5005,
     endpoints: Path = ROOT / "endpoints.yml",
-    cors: tuple[str, ...] = DEFAULT_CORS_ORIGINS,
+    cors: tuple[str, ...] | None = None,
     env: dict[str, str] | None = None,
     log: IO[bytes] | None = None,
 ) -> ServerProcess:
@@ -78,7 +84,7 @@ def rasa_server(
     command = [
         sys.executable, "-m", "rasa", "run", "--model", str(model_path()), "--port", str(port),
         "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"),
-        "--endpoints", str(endpoints), "--cors", *cors,
+        "--endpoints", str(endpoints), "--cors", *(cors or cors_origins()),
     ]
     return ServerProcess(
         name="rasa", command=command, ready_url=f"http://127.0.0.1:{port}/webhooks/rest/", env=env or {}, log=log
@@ -125,14 +131,18 @@ class Stack:
 
 def serve_forever() -> int:
     """`make run`: start everything on the fixed ports, print where, stop cleanly on Ctrl-C."""
-    stack = Stack([action_server(), rasa_server()])
-    print("==> starting the action server and the Rasa server (loading the model takes a little while)", flush=True)
+    from bot.web.server import web_server
+
+    stack = Stack([action_server(), rasa_server(), web_server()])
+    print("==> starting the action server, the Rasa server and the demo page (loading the model takes a while)",
+          flush=True)
     stack.start(progress=True)
     print(
         "\nThe assistant is served:\n"
         "  REST      POST http://localhost:5005/webhooks/rest/webhook  {\"sender\": \"moi\", \"message\": \"Bonjour\"}\n"
         "  socket.io http://localhost:5005/socket.io\n"
         "  actions   http://localhost:5055/webhook\n"
+        "  widget    http://localhost:8080/  (demo page with the chat widget)\n"
         "  store     SQLite, var/conversations.db\n"
         "Press Ctrl-C to stop.",
         flush=True,
