@@ -9,12 +9,13 @@ STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	  $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help setup chromium train run shell test test-fast validate eval clean
+.PHONY: help setup chromium train run review shell test test-fast validate eval clean
 
 help:
 	@echo "make run      set up, train if needed, serve the bot (Rasa :5005, actions :5055, demo page :8080)"
 	@echo "make test     set up, train if needed, run every test"
 	@echo "make train    train the model (skipped when nothing changed)"
+	@echo "make review   the support console on http://localhost:8050/ (accounts: python -m bot users add NAME)"
 	@echo "make shell    talk to the bot in the terminal"
 	@echo "make eval     measure the NLU and the dialogue (results/), ours vs Rasa's default config"
 	@echo "make clean    remove the venv, models, caches and local data"
@@ -40,6 +41,9 @@ train: setup
 
 run: train
 	@$(PY) -m bot serve
+
+review: setup
+	@$(PY) -m bot review serve
 
 shell: train
 	@$(PY) -m bot shell

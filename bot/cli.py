@@ -6,6 +6,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] in (["review"], ["users"], ["purge"]):
+        # The review console has its own command line: `python -m bot review serve|list|show|stats|export|…`,
+        # `python -m bot users add NAME`, `python -m bot purge`.
+        from bot.review.cli import main as review_main
+
+        return review_main(argv[1:] if argv[0] == "review" else argv)
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant VAE inversée")
     commands = parser.add_subparsers(dest="command", required=True)
     train = commands.add_parser("train", help="train the model if its inputs changed")

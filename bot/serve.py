@@ -91,6 +91,14 @@ def rasa_server(
     )
 
 
+def review_server(port: int = 8050, log: IO[bytes] | None = None) -> ServerProcess:
+    """The support teams' review console (login required), on localhost only."""
+    return ServerProcess(
+        name="review", command=[sys.executable, "-m", "bot.review", "serve", "--port", str(port)],
+        ready_url=f"http://127.0.0.1:{port}/login", log=log,
+    )
+
+
 class Stack:
     """Several servers started together, ready when every one answers, stopped in reverse order."""
 
@@ -133,7 +141,7 @@ def serve_forever() -> int:
     """`make run`: start everything on the fixed ports, print where, stop cleanly on Ctrl-C."""
     from bot.web.server import web_server
 
-    stack = Stack([action_server(), rasa_server(), web_server()])
+    stack = Stack([action_server(), rasa_server(), web_server(), review_server()])
     print("==> starting the action server, the Rasa server and the demo page (loading the model takes a while)",
           flush=True)
     stack.start(progress=True)
@@ -143,7 +151,8 @@ def serve_forever() -> int:
         "  socket.io http://localhost:5005/socket.io\n"
         "  actions   http://localhost:5055/webhook\n"
         "  widget    http://localhost:8080/  (demo page with the chat widget)\n"
-        "  store     SQLite, var/conversations.db\n"
+        "  review    http://localhost:8050/  (support console; accounts: python -m bot users add NAME)\n"
+        "  store     " + ("PostgreSQL ($VAE_DATABASE_URL)" if os.environ.get("VAE_DATABASE_URL") else "SQLite, var/conversations.db") + "\n"
         "Press Ctrl-C to stop.",
         flush=True,
     )

@@ -51,7 +51,7 @@ def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dic
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{db}"\n'
+        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "sqlite:///{db}"\n'
     )
     env = {"VAE_REFERENCE_DATE": reference_date, **(extra_env or {})}
     logs = {name: open(work / f"{name}.log", "wb") for name in ("actions", "rasa")}

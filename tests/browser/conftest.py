@@ -23,7 +23,7 @@ RESULTS = ROOT / "results" / "browser"
 DESKTOP = {"width": 1280, "height": 800}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory):
     """The running stack: `url` of the demo page, plus running_bot's `db`, `stack`, `base`…
 
@@ -48,7 +48,7 @@ def site(tmp_path_factory):
                 relay.down()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: install the Debian package (apt-get install -y chromium)")

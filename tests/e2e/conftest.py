@@ -4,7 +4,7 @@ import pytest
 from tests.support import Chat, running_bot
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def servers(tmp_path_factory):
     with running_bot(tmp_path_factory.mktemp("servers")) as running:
         yield running

@@ -83,7 +83,8 @@ def test_invalid_input(cost, months, code):
     assert isinstance(error.value, ValueError)
 
 
-costs = st.floats(min_value=0.01, max_value=MAX_COST_EUR, allow_nan=False, allow_infinity=False)
+# From one euro: smaller amounts pro-rated over a month round to zero cents and are refused.
+costs = st.floats(min_value=1, max_value=MAX_COST_EUR, allow_nan=False, allow_infinity=False)
 durations = st.one_of(
     st.integers(min_value=1, max_value=MAX_MONTHS),
     st.floats(min_value=0.5, max_value=MAX_MONTHS, allow_nan=False),
