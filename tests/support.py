@@ -14,6 +14,11 @@ from bot.training import ensure_model
 # A pinned reference date after the end of the experimentation (contracts signed until 28 February 2026).
 REFERENCE_DATE = "2026-11-15"
 
+# The system Chromium (Debian package `chromium`, installed by `make test`); Playwright downloads nothing.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -69,3 +74,19 @@ def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dic
         stack.stop()
         for log in logs.values():
             log.close()
+
+
+@contextmanager
+def chromium_browser():
+    """A headless system Chromium driven by Playwright, closed on exit."""
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: install the Debian package (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

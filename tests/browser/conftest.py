@@ -14,11 +14,8 @@ from bot.serve import Stack
 from bot.training import ROOT
 from bot.web.server import web_server
 from tests.browser.outage import Relay
-from tests.support import free_port, running_bot
+from tests.support import chromium_browser, free_port, running_bot
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 RESULTS = ROOT / "results" / "browser"
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -50,14 +47,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="package")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: install the Debian package (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
