@@ -103,3 +103,17 @@ def test_funding_simulation(chat):
 
 def test_opco_finder(chat):
     assert "Akto" in chat.text("Quel OPCO pour la restauration ?")
+
+
+def test_visitors_role_is_recorded_for_the_review(servers, chat):
+    import json
+    import sqlite3
+
+    chat.say("Suis-je éligible ?")
+    employer = type(chat)(servers["rest"])
+    employer.say("Je suis employeur dans le BTP")
+    with sqlite3.connect(servers["db"]) as db:
+        rows = db.execute("SELECT sender_id, data FROM events WHERE type_name = 'slot'").fetchall()
+    roles = {sender: json.loads(data)["value"] for sender, data in rows if json.loads(data).get("name") == "role"}
+    assert roles.get(chat.sender) == "candidat"
+    assert roles.get(employer.sender) == "employeur"
