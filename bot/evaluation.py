@@ -22,6 +22,8 @@ from bot.training import ROOT, ensure_model
 RESULTS = ROOT / "results" / "eval"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 CONFIGS = {"ours": ("config.yml", "vae"), "default": ("config.default.yml", "default")}
+# Predictions that make the bot ask for a rephrasing instead of answering something else.
+SAFE_FALLBACKS = {"nlu_fallback"}
 TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92}
 
 
@@ -67,10 +69,13 @@ def heldout(model: Path, out: Path) -> dict[str, float]:
     predicted = asyncio.run(parse_all())
     errors = [{"text": t, "expected": e, "predicted": p} for (t, e), p in zip(examples, predicted) if e != p]
     confusion = Counter(f"{e['expected']} -> {e['predicted']}" for e in errors)
+    # A wrong answer given with confidence is worse than "je n'ai pas bien compris": count those apart.
+    confident_wrong = [e for e in errors if e["predicted"] not in SAFE_FALLBACKS]
     out.mkdir(parents=True, exist_ok=True)
     (out / "heldout_errors.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1))
     (out / "heldout_confusion.json").write_text(json.dumps(confusion.most_common(), ensure_ascii=False, indent=1))
-    return {"heldout_accuracy": round(1 - len(errors) / len(examples), 4), "heldout_size": len(examples)}
+    return {"heldout_accuracy": round(1 - len(errors) / len(examples), 4), "heldout_size": len(examples),
+            "heldout_confident_wrong_rate": round(len(confident_wrong) / len(examples), 4)}
 
 
 def stories(model: Path, out: Path) -> dict[str, float]:
