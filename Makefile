@@ -9,7 +9,7 @@ STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	  $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: help setup chromium train run review shell test test-fast validate eval clean
+.PHONY: help setup chromium train run review shell test test-fast validate eval bench clean
 
 help:
 	@echo "make run      set up, train if needed, serve the bot (Rasa :5005, actions :5055, demo page :8080)"
@@ -18,6 +18,7 @@ help:
 	@echo "make review   the support console on http://localhost:8050/ (accounts: python -m bot users add NAME)"
 	@echo "make shell    talk to the bot in the terminal"
 	@echo "make eval     measure the NLU and the dialogue (results/), ours vs Rasa's default config"
+	@echo "make bench    load benchmark, ours vs Rasa's default set-up (results/bench/; ~15 min; needs Redis for ours)"
 	@echo "make clean    remove the venv, models, caches and local data"
 
 setup: $(STAMP)
@@ -59,6 +60,11 @@ test-fast: setup
 
 eval: train
 	@$(PY) -m bot eval
+
+# Simulated visitors over REST at 1, 5, 20, 50 at once, ours vs Rasa's default recipe (README, Performance).
+# Options: make bench BENCH_ARGS="--levels 1,5 --quick" (also --skip-default, --skip-training; --help).
+bench: train
+	@$(PY) -m bot.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz models/*.fingerprint .rasa var results .pytest_cache .hypothesis

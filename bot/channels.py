@@ -5,6 +5,14 @@ when the dialogue fails. This one checks the body first (a clean 400 with a Fren
 empty and over-long messages itself, and replaces silence with a polite message.
 Loaded by Rasa from credentials.yml (`bot.channels.SafeRestInput`); the URL stays /webhooks/rest/webhook.
 
+Visitors cannot type Rasa's internal syntax: Rasa reads a message starting with "/" (`/restart`,
+`/inform{"age": 200}`) as an intent with entities, skipping the NLU, so a visitor could restart the
+conversation or hand the form an unchecked value. Our buttons send plain French sentences, so a leading "/"
+only ever comes from a typing visitor: the message is kept as typed but handed to the dialogue as not
+understood (`nlu_fallback`), like any gibberish; an active form still validates it as an answer. Removing
+the "/" would not do: the NLU reads "restart" as "recommencer". The socket.io channel (`SafeSocketIOInput`)
+applies the same rules.
+
 Each answer carries the `timestamp` of its event in the conversation: the web widget sends it back with a
 👍/👎. Two more routes serve the widget:
 - POST /webhooks/rest/feedback {"sender", "timestamp" (or "message_id" of the visitor's message), "value":
@@ -15,10 +23,12 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+import uuid
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -45,9 +55,12 @@ BAD_FEEDBACK = (
     "Requête invalide : envoyez un objet JSON {\"sender\": \"…\", \"timestamp\": <horodatage de la réponse>, "
     "\"value\": \"up\" ou \"down\"}."
 )
+ERASE_LATER = "Vos données n'ont pas pu être effacées pour le moment. Réessayez dans quelques minutes."
 FEEDBACK_SLOT = "feedback"
 FEEDBACK_VALUES = ("up", "down")
 FEEDBACK_TEXT_CHARS = 200
+INTENT_PREFIX = "/"  # rasa.shared.constants.INTENT_MESSAGE_PREFIX
+NOT_UNDERSTOOD = "nlu_fallback"
 
 
 def clean_text(text: str) -> str:
@@ -55,6 +68,21 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
     return "".join(kept).strip()
+
+
+def typed_command(text: str) -> dict | None:
+    """For a (cleaned) message in Rasa's `/intent{entities}` syntax, the parse the dialogue gets instead of
+    Rasa's: not understood, no entity. None for an ordinary message, which goes through the NLU."""
+    if not text.startswith(INTENT_PREFIX):
+        return None
+    intent = {"name": NOT_UNDERSTOOD, "confidence": 1.0}
+    return {"text": text, "intent": intent, "entities": [], "intent_ranking": [intent]}
+
+
+def visitor_message(text: str, output: Any, sender: str, channel: str, metadata: dict | None) -> UserMessage:
+    """The message handed to Rasa; `text` is already cleaned (see `clean_text`)."""
+    return UserMessage(text, output, sender, input_channel=channel, metadata=metadata,
+                       parse_data=typed_command(text))
 
 
 def valid_sender(sender: Any) -> bool:
@@ -179,6 +207,32 @@ async def erase_from_store(store: TrackerStore, sender: str) -> bool:
     return False
 
 
+# --- issue 8 (speed): answers stamped as Rasa sends them, instead of a second read of the conversation -------
+class StampingCollector(CollectingOutputChannel):
+    """Collects the answers with the timestamp of the bot event each one comes from.
+
+    Rasa sends every answer from its BotUttered event (`BotUttered.message()` carries the event's timestamp),
+    so the channel needs no second read of the conversation from the store after each message.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timestamp: float | None = None
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        self._timestamp = message.get("timestamp")
+        try:
+            await super().send_response(recipient_id, message)
+        finally:
+            self._timestamp = None
+
+    async def _persist_message(self, message: dict[str, Any]) -> None:
+        if isinstance(self._timestamp, (int, float)):
+            message = {**message, "timestamp": self._timestamp}
+        await super()._persist_message(message)
+# --- end of issue 8 ----------------------------------------------------------------------------------------
+
+
 class SafeRestInput(RestInput):
     """REST channel with input checks; see the module docstring."""
 
@@ -209,17 +263,17 @@ class SafeRestInput(RestInput):
             if not text:
                 return bot_says(sender, EMPTY_MESSAGE)
 
-            collector = CollectingOutputChannel()
+            collector = StampingCollector()  # issue 8
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             try:
-                await on_new_message(
-                    UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
-                )
+                await on_new_message(visitor_message(text, collector, sender, self.name(), metadata))
             except Exception:
                 logger.exception("rest channel: the dialogue failed for sender %s", sender)
             if not collector.messages:
                 logger.error("rest channel: no answer produced for sender %s", sender)
                 return bot_says(sender, TECHNICAL_PROBLEM)
+            if all("timestamp" in message for message in collector.messages):  # issue 8: no second read
+                return response.json(collector.messages)
             return response.json(await self.stamped(request, sender, collector.messages))
 
         @webhook.route("/feedback", methods=["POST"])
@@ -256,7 +310,11 @@ class SafeRestInput(RestInput):
                 return response.json({"error": "identifiant de conversation invalide"}, status=400)
             agent = request.app.ctx.agent
             async with agent.lock_store.lock(sender):
-                erased = await erase_from_store(agent.tracker_store, sender)
+                try:
+                    erased = await erase_from_store(agent.tracker_store, sender)
+                except Exception:  # the database is unreachable: say so, the widget can ask again later
+                    logger.exception("rest channel: erasing the conversation of sender %s failed", sender)
+                    return response.json({"error": ERASE_LATER}, status=503)
             if not erased:
                 logger.error("rest channel: cannot erase from a %s", type(unwrap_store(agent.tracker_store)).__name__)
                 return response.json({"error": "effacement impossible avec ce stockage"}, status=501)
@@ -277,3 +335,65 @@ class SafeRestInput(RestInput):
             logger.exception("rest channel: cannot read the conversation of sender %s", sender)
             return messages
         return with_timestamps(messages, latest_answers(tracker)) if tracker else messages
+
+
+class CountingSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output that counts what it sends, so that silence can be noticed."""
+
+    def __init__(self, sio: Any, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
+
+
+class SafeSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel with the REST channel's rules: cleaned text, no internal syntax, French answers
+    to empty and over-long messages, a polite message instead of silence.
+
+    Its two handlers replace Rasa's: Rasa 3.6 calls python-socketio 5's `enter_room` coroutine without
+    awaiting it, so with `session_persistence` the visitor never joined the conversation's room and got no
+    answer; and a message that is not a JSON object made it raise.
+    """
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        sio = self.sio
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if not valid_sender(session_id):
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            sender = data.get("session_id") if self.session_persistence else sid
+            if not valid_sender(sender):
+                logger.warning("socket.io channel: message without a valid session_id ignored")
+                return
+            output = CountingSocketIOOutput(sio, self.bot_message_evt)
+            raw = data.get("message") if isinstance(data.get("message"), str) else ""
+            if len(raw) > MAX_MESSAGE_CHARS:
+                await output.send_text_message(sender, TOO_LONG_MESSAGE)
+                return
+            text = clean_text(raw)
+            if not text:
+                await output.send_text_message(sender, EMPTY_MESSAGE)
+                return
+            metadata = data.get(self.metadata_key) if isinstance(data.get(self.metadata_key), dict) else None
+            try:
+                await on_new_message(visitor_message(text, output, sender, self.name(), metadata))
+            except Exception:
+                logger.exception("socket.io channel: the dialogue failed for sender %s", sender)
+            if not output.sent:
+                logger.error("socket.io channel: no answer produced for sender %s", sender)
+                await output.send_text_message(sender, TECHNICAL_PROBLEM)
+
+        return blueprint

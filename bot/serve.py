@@ -5,11 +5,15 @@ commands. Each server is a child process; stopping sends SIGTERM, then SIGKILL a
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +28,25 @@ def cors_origins() -> tuple[str, ...]:
     """Origins allowed to call the bot from a browser: VAE_CORS_ORIGINS (space or comma separated) or the demo page."""
     configured = os.environ.get("VAE_CORS_ORIGINS", "").replace(",", " ").split()
     return tuple(configured) or DEFAULT_CORS_ORIGINS
+
+
+# --- Rasa's HTTP API (issue 7: exposure) ---------------------------------------------------------------------
+# Off by default: only the channels (/webhooks/...) are served. VAE_API_TOKEN=<secret> turns it on, every call
+# then needs ?token=<secret>. Rasa only takes the token on its command line, where any local user can read it
+# (ps), so with a token Rasa is started through this snippet, which reads it from the environment.
+API_TOKEN_ENV = "VAE_API_TOKEN"
+RASA_RUN_WITH_API_TOKEN = (
+    "import os, sys; from bot.rasa_speedups import main; "
+    f"sys.argv = ['rasa', *sys.argv[1:], '--enable-api', '--auth-token', os.environ['{API_TOKEN_ENV}']]; main()"
+)
+
+
+def rasa_launcher(environ: dict[str, str]) -> list[str]:
+    """The start of the command that runs Rasa: plain `python -m rasa`, or with the API on behind a token."""
+    if environ.get(API_TOKEN_ENV, "").strip():
+        return [sys.executable, "-c", RASA_RUN_WITH_API_TOKEN]
+    return [sys.executable, "-m", "bot.rasa_speedups"]  # `python -m rasa` with the speed-ups (issue 8)
+# --- end of Rasa's HTTP API options ------------------------------------------------------------------------
 
 
 @dataclass
@@ -73,21 +96,133 @@ def action_server(port: int = 5055, env: dict[str, str] | None = None, log: IO[b
     )
 
 
+# --- Serving performance options (issue 8: workers, lock store, threads) -----------------------------------
+# Read from the environment of `python -m bot serve` (and of the tests' and the benchmark's servers):
+#   VAE_WORKERS=2          Sanic worker processes, each with its own copy of the model (default 1)
+#   VAE_LOCK_STORE=redis   per-conversation locks in Redis, required by more than one worker (default: memory)
+#   VAE_REDIS_URL=redis://127.0.0.1:6379/1   where that Redis is (password as redis://:secret@host:port/db)
+#   VAE_TF_THREADS=1       TensorFlow and BLAS threads per worker (default: the cores shared among the workers)
+WORKERS_ENV, LOCK_STORE_ENV, REDIS_URL_ENV, THREADS_ENV = "VAE_WORKERS", "VAE_LOCK_STORE", "VAE_REDIS_URL", "VAE_TF_THREADS"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
+LOCK_STORES = ("memory", "redis")
+
+
+@dataclass(frozen=True)
+class Performance:
+    """How the Rasa server uses the machine: worker processes, where locks live, threads per worker."""
+
+    workers: int = 1
+    lock_store: str = "memory"
+    redis_url: str = DEFAULT_REDIS_URL
+    threads: int | None = None  # None: Rasa's defaults for one worker, else the cores shared among the workers
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> "Performance":
+        environ = os.environ if environ is None else environ
+        try:
+            workers = int(environ.get(WORKERS_ENV) or 1)
+            threads = int(environ[THREADS_ENV]) if environ.get(THREADS_ENV) else None
+        except ValueError as error:
+            raise ValueError(f"{WORKERS_ENV} and {THREADS_ENV} must be whole numbers: {error}") from None
+        lock_store = (environ.get(LOCK_STORE_ENV) or "memory").strip().lower()
+        performance = cls(workers, lock_store, environ.get(REDIS_URL_ENV) or DEFAULT_REDIS_URL, threads)
+        performance.validate()
+        return performance
+
+    def validate(self) -> None:
+        if self.workers < 1 or (self.threads is not None and self.threads < 1):
+            raise ValueError(f"{WORKERS_ENV} and {THREADS_ENV} must be at least 1")
+        if self.lock_store not in LOCK_STORES:
+            raise ValueError(f"{LOCK_STORE_ENV} must be one of {', '.join(LOCK_STORES)}, not {self.lock_store!r}")
+        if self.workers > 1 and self.lock_store != "redis":
+            # Rasa would silently fall back to one worker: two workers need locks they both see.
+            raise ValueError(f"{WORKERS_ENV}={self.workers} needs {LOCK_STORE_ENV}=redis (locks shared by the workers)")
+
+    def rasa_env(self) -> dict[str, str]:
+        """Environment of the Rasa server: Sanic workers and, unless one worker with no VAE_TF_THREADS (Rasa's
+        defaults), the thread pools of TensorFlow and BLAS."""
+        if self.workers == 1 and self.threads is None:
+            return {"SANIC_WORKERS": "1"}
+        threads = self.threads or max(1, (os.cpu_count() or 1) // self.workers)
+        return {
+            "SANIC_WORKERS": str(self.workers),
+            "TF_INTRA_OP_PARALLELISM_THREADS": str(threads),
+            "TF_INTER_OP_PARALLELISM_THREADS": str(threads),
+            "OMP_NUM_THREADS": str(threads),
+            "OPENBLAS_NUM_THREADS": str(threads),
+            "MKL_NUM_THREADS": str(threads),
+        }
+
+    def redis_address(self) -> tuple[str, int]:
+        url = urllib.parse.urlsplit(self.redis_url)
+        return url.hostname or "127.0.0.1", url.port or 6379
+
+    def lock_store_yaml(self) -> str:
+        """The `lock_store:` section of endpoints.yml for Redis (empty for the in-memory default)."""
+        if self.lock_store != "redis":
+            return ""
+        url = urllib.parse.urlsplit(self.redis_url)
+        host, port = self.redis_address()
+        db = (url.path or "/1").strip("/") or "1"
+        lines = ["lock_store:", "  type: redis", f"  url: {json.dumps(host)}", f"  port: {port}", f"  db: {int(db)}",
+                 "  key_prefix: vae"]
+        if url.password:
+            lines.append(f"  password: {json.dumps(urllib.parse.unquote(url.password))}")
+        return "\n".join(lines) + "\n"
+
+    def check_redis(self, timeout: float = 2.0) -> None:
+        """Fail early, with the address, when the Redis lock store does not answer."""
+        if self.lock_store != "redis":
+            return
+        host, port = self.redis_address()
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                return
+        except OSError as error:
+            raise RuntimeError(f"{LOCK_STORE_ENV}=redis but Redis does not answer on {host}:{port} ({error})") from None
+
+
+def endpoints_for(endpoints: Path, performance: Performance) -> Path:
+    """`endpoints` itself, or a copy with the lock store added (a lock_store already there wins); the copy goes
+    to var/ for the project's own endpoints.yml, beside the original otherwise (the tests' temporary folders)."""
+    addition = performance.lock_store_yaml()
+    text = endpoints.read_text()
+    if not addition or any(line.startswith("lock_store:") for line in text.splitlines()):
+        return endpoints
+    folder = ROOT / "var" if endpoints.resolve().is_relative_to(ROOT) else endpoints.parent
+    folder.mkdir(exist_ok=True)
+    combined = text.rstrip("\n") + "\n\n# Added by bot/serve.py from VAE_LOCK_STORE / VAE_REDIS_URL\n" + addition
+    derived = folder / f"endpoints-{hashlib.sha1(combined.encode()).hexdigest()[:12]}.yml"
+    derived.write_text(combined)
+    return derived
+# --- end of the serving performance options -----------------------------------------------------------------
+
+
 def rasa_server(
     port: int = 5005,
     endpoints: Path = ROOT / "endpoints.yml",
     cors: tuple[str, ...] | None = None,
     env: dict[str, str] | None = None,
     log: IO[bytes] | None = None,
+    model: Path | None = None,
+    performance: Performance | None = None,
 ) -> ServerProcess:
-    """The Rasa server with the REST and socket.io channels; its HTTP API stays off."""
+    """The Rasa server with the REST and socket.io channels; its HTTP API stays off unless VAE_API_TOKEN is set.
+
+    `performance` (default: from VAE_WORKERS, VAE_LOCK_STORE, VAE_REDIS_URL, VAE_TF_THREADS in the environment
+    and in `env`) sets the workers, the lock store and the threads.
+    """
+    performance = performance or Performance.from_environment({**os.environ, **(env or {})})
+    performance.check_redis()
     command = [
-        sys.executable, "-m", "rasa", "run", "--model", str(model_path()), "--port", str(port),
+        *rasa_launcher({**os.environ, **(env or {})}),
+        "run", "--model", str(model or model_path()), "--port", str(port),
         "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"),
-        "--endpoints", str(endpoints), "--cors", *(cors or cors_origins()),
+        "--endpoints", str(endpoints_for(endpoints, performance)), "--cors", *(cors or cors_origins()),
     ]
     return ServerProcess(
-        name="rasa", command=command, ready_url=f"http://127.0.0.1:{port}/webhooks/rest/", env=env or {}, log=log
+        name="rasa", command=command, ready_url=f"http://127.0.0.1:{port}/webhooks/rest/",
+        env={**performance.rasa_env(), **(env or {})}, log=log,
     )
 
 

@@ -83,6 +83,9 @@ def enable_sqlite_wal(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout = 10000")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
+            # With WAL, NORMAL syncs at checkpoints only: a crash of the process loses nothing, a power cut
+            # may lose the last commits but never corrupts the file. Several times fewer fsyncs per message.
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
 

@@ -5,7 +5,8 @@ import requests
 
 @pytest.mark.parametrize("message", ["", "   ", "\n\t", "a" * 10_000, "🙂🙂🙂", "asdkjh qwpoeiru",
                                      "What is the weather like in London?", "<img src=x onerror=alert(1)>",
-                                     "'; DROP TABLE events; --", "{{7*7}}", "\u202eevil\u202c", "é" * 999])
+                                     "'; DROP TABLE events; --", "{{7*7}}", "\u202eevil\u202c", "é" * 999,
+                                     "/restart", '/inform{"age": 200}'])
 def test_bad_messages_get_a_french_answer(chat, message):
     replies = chat.say(message)
     assert replies, f"silence for {message[:40]!r}"
