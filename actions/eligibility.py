@@ -13,7 +13,7 @@ from actions.forms import Extracted, ProfileFormValidation
 from bot.eligibility import Profile, assess
 from bot.funding import FundingInputError, coverage
 from bot.parsing import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
-from bot.wording import age_problem_message, verdict_message
+from bot.wording import age_problem_message, verdict_message_for
 
 PROFILE_SLOTS = ("age", "birth_date", "sector", "sector_raw", "goal", "situation", "skipped_slots",
                  "form_failures", "verdict")
@@ -127,7 +127,8 @@ class ActionEligibilityVerdict(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         k = knowledge()
         verdict = assess(profile_from(tracker), today(), k)
-        dispatcher.utter_message(text=verdict_message(verdict, funding_of(tracker), k), buttons=NEXT_STEP_BUTTONS)
+        message = verdict_message_for(tracker.get_slot("role"), verdict, funding_of(tracker), k)
+        dispatcher.utter_message(text=message, buttons=NEXT_STEP_BUTTONS)
         return [SlotSet("verdict", verdict.to_dict())]
 
 

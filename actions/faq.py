@@ -38,9 +38,20 @@ def selected_faq(tracker: Tracker) -> tuple[str | None, float]:
     return (key.split("/", 1)[1] if "/" in key else None), float(response.get("confidence") or 0.0)
 
 
-def faq_response(domain: dict[str, Any], key: str) -> dict[str, Any] | None:
+def _conditions_hold(variant: dict[str, Any], slots: dict[str, Any]) -> bool:
+    conditions = variant.get("condition") or []
+    return all(c.get("type") == "slot" and slots.get(c.get("name")) == c.get("value") for c in conditions)
+
+
+def faq_response(domain: dict[str, Any], key: str, slots: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The answer for `key`: a variant whose slot conditions hold (Rasa's conditional response variations,
+    e.g. `role: employeur`), else the variant without condition, the default."""
     variants = (domain.get("responses") or {}).get(f"utter_faq/{key}") or []
-    return variants[0] if variants else None
+    slots = slots or {}
+    conditional = [v for v in variants if v.get("condition") and _conditions_hold(v, slots)]
+    default = [v for v in variants if not v.get("condition")]
+    chosen = conditional or default
+    return chosen[0] if chosen else None
 
 
 class ActionAnswerFaq(Action):
@@ -49,7 +60,9 @@ class ActionAnswerFaq(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         key, confidence = selected_faq(tracker)
-        response = faq_response(domain, key) if key else None
+        # `role` is set before this action runs (see action_extract_role), e.g. "employeur" for a question
+        # that starts "en tant que recruteur".
+        response = faq_response(domain, key, {"role": tracker.get_slot("role")}) if key else None
         if response is None or confidence < MIN_KEY_CONFIDENCE:
             logger.info("no confident FAQ answer (key=%s, confidence=%.2f)", key, confidence)
             dispatcher.utter_message(response="utter_default")

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import knowledge, latest_text
+from bot.employer import known_sector_match
 from bot.parsing import find_sector_in
 from bot.wording import opco_message
 
@@ -24,9 +25,7 @@ class ActionFindOpco(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         k = knowledge()
-        match = find_sector_in(latest_text(tracker), k)
-        if match is None and tracker.get_slot("sector") not in (None, "autre"):
-            match = find_sector_in(k.sector(tracker.get_slot("sector")).label, k)
+        match = find_sector_in(latest_text(tracker), k) or known_sector_match(tracker.get_slot("sector"), k)
         if match is None:
             dispatcher.utter_message(
                 text="Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?",

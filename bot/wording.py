@@ -15,6 +15,7 @@ from bot.eligibility import (
     UNDER_MIN_AGE,
     Verdict,
 )
+from bot.employer import NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
 from bot.funding import MONTHS_PER_YEAR, Coverage, FundingInputError, coverage
 from bot.knowledge import Knowledge, Opco, format_date, format_eur, format_number, load
 from bot.parsing import AMBIGUOUS, FUTURE, SectorMatch
@@ -280,12 +281,239 @@ def age_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
     return "Je n'ai pas compris votre âge. Indiquez-le en chiffres ou donnez votre date de naissance."
 
 
+# --------------------------------------------------------------------------- employers
+
+
+def _plain(text: str) -> str:
+    """A visitor's words shown back: one line, no markdown emphasis."""
+    return " ".join(text.replace("*", " ").replace("_", " ").split())
+
+
+def _count(value: int, singular: str, plural: str) -> str:
+    return f"{format_number(value)} {singular if value == 1 else plural}"
+
+
+def _employer_summary(plan: EmployerPlan) -> list[str]:
+    request = plan.request
+    lines = [f"Secteur : {plan.sector.label}" if plan.sector else "Secteur : non reconnu"]
+    if request.jobs:
+        lines.append(f"Postes : {_plain(request.jobs)}")
+    if request.hires:
+        lines.append(f"Recrutements : {format_number(request.hires)}")
+    if not plan.months_assumed:
+        lines.append(f"Durée des contrats : {_months(plan.months)}")
+    if request.company_size:
+        lines.append(f"Taille de l'entreprise : {_count(request.company_size, 'salarié', 'salariés')}")
+    return lines
+
+
+def _employer_funding(plan: EmployerPlan, k: Knowledge) -> str:
+    cap = format_eur(k.funding.annual_cap_eur)
+    prorata = ", au prorata de la durée" if k.funding.prorated and plan.months != MONTHS_PER_YEAR else ""
+    lines = []
+    if plan.months_assumed:
+        lines.append(f"Sans durée indiquée, je compte des contrats de {_months(plan.months)}.")
+    lines.append(
+        f"Pour un parcours de {_months(plan.months)}, votre OPCO peut financer jusqu'à "
+        f"{format_eur(plan.per_parcours_cap)} ({cap} par an{prorata})."
+    )
+    if plan.total_cap is not None and plan.request.hires and plan.request.hires > 1:
+        lines.append(
+            f"Pour vos {format_number(plan.request.hires)} recrutements : jusqu'à "
+            f"**{format_eur(plan.total_cap)}** en tout ({format_number(plan.request.hires)} × "
+            f"{format_eur(plan.per_parcours_cap)})."
+        )
+    lines.append("Au-delà, le reste est à votre charge ou à financer autrement. Vous versez aussi le salaire.")
+    categories = _bullets([category.label for category in k.funding.covered_categories])
+    return "\n".join(lines) + "\n\nCe que l'OPCO peut financer :\n" + categories
+
+
+def _employer_opco(plan: EmployerPlan, k: Knowledge) -> str:
+    caveat = (
+        "C'est une indication : votre OPCO est celui de votre branche. Vous le trouvez grâce au code IDCC "
+        "de votre convention collective, écrit sur les fiches de paie, ou grâce à votre numéro SIRET."
+    )
+    if plan.opco and plan.sector:
+        return f"Pour le secteur {plan.sector.label} : {_opco_link(plan.opco)}.\n{caveat}"
+    return (
+        f"Je n'ai pas reconnu votre secteur. Il existe {format_number(len(k.opcos))} OPCO : "
+        f"{', '.join(opco.name for opco in k.opcos)}.\n{caveat}"
+    )
+
+
+def _employer_steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
+    tutoring = k.tutoring
+    tutor = (
+        f"Désignez un tuteur pour chaque personne : un salarié qui a au moins "
+        f"{_count(tutoring.min_experience_years, 'an', 'ans')} d'expérience en lien avec le métier, ou vous-même. "
+        f"Un tuteur suit au plus {format_number(tutoring.max_trainees_per_tutor)} personnes à la fois "
+        f"({format_number(tutoring.max_trainees_employer_tutor)} si c'est vous)."
+    )
+    if plan.tutors_needed and plan.request.hires and plan.request.hires > 1:
+        tutor += (
+            f" Pour {format_number(plan.request.hires)} recrutements, prévoyez au moins "
+            f"{_count(plan.tutors_needed, 'tuteur', 'tuteurs')}."
+        )
+    return [
+        "Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, ou des blocs de compétences.",
+        "Contactez votre OPCO : il confirme le financement et vous dit si le dispositif est ouvert à la date de signature.",
+        f"Trouvez vos candidats, par exemple avec France Travail. Ils doivent avoir au moins "
+        f"{format_number(k.min_age)} ans ; aucun diplôme ni expérience n'est exigé.",
+        f"Signez un contrat de professionnalisation allégé : sans durée minimale, jusqu'à "
+        f"{_months(k.contract.max_months)}.",
+        tutor,
+        "La personne suit sa formation et son accompagnement VAE, puis passe devant un jury de VAE.",
+    ]
+
+
+def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
+    """The employer's plan: their numbers, the OPCO funding for them, their OPCO, the calendar and the steps.
+
+    An employer who may not sign the contract (public employer, private individual) gets
+    `excluded_employer_message` instead.
+    """
+    if not plan.open_to_employer:
+        return excluded_employer_message(plan.kind, k)
+    exp = k.experimentation
+    calendar = (
+        f"{_status_text(plan.status, k)} L'expérimentation prévoit {format_number(exp.parcours_cap)} parcours "
+        "en tout, pour toute sa durée."
+    )
+    sections = [
+        "**Votre projet de recrutement**\n" + _bullets(_employer_summary(plan)),
+        "**Financement**\n" + _employer_funding(plan, k),
+        "**Votre OPCO**\n" + _employer_opco(plan, k),
+        "**Calendrier**\n" + calendar,
+        "**Les étapes**\n" + _bullets(_employer_steps(plan, k)),
+        "C'est une estimation : le montant réel est fixé par votre OPCO.",
+        _source_line(k, "decret", "service_public", "travail_emploi"),
+    ]
+    return "\n\n".join(sections)
+
+
+def excluded_employer_message(kind: str, k: Knowledge) -> str:
+    """Plain answer to a public employer or a private individual: not open to them, and what exists instead."""
+    excluded = list(k.contract.excluded_employers)
+    listed = ", ".join(excluded[:-1]) + f" et {excluded[-1]}" if len(excluded) > 1 else "".join(excluded)
+    france_vae = k.source("france_vae")
+    who = "aux employeurs publics" if kind == PUBLIC else "aux particuliers employeurs"
+    head = (
+        f"**La VAE inversée n'est pas ouverte {who}.** Elle passe par un contrat de professionnalisation, "
+        f"que seuls les employeurs privés (entreprises, associations) peuvent signer. Ne peuvent pas le signer : "
+        f"{listed}."
+    )
+    if kind == PUBLIC:
+        options = [f"Vos agents ou salariés peuvent faire une VAE classique avec France VAE ({france_vae.url})."]
+        sources = ["loi", "service_public", "france_vae"]
+        if k.contract.public_employers_apprenticeship:
+            alternance = k.source("alternance_public")
+            options.insert(
+                0,
+                "Pour recruter et former, un employeur public peut signer un **contrat d'apprentissage**. "
+                f"Renseignez-vous sur le portail de l'alternance ({alternance.url}).",
+            )
+            sources.append("alternance_public")
+    else:
+        options = [
+            f"La personne que vous employez peut faire reconnaître son expérience par une VAE classique, "
+            f"avec France VAE ({france_vae.url}).",
+            "Pour recruter, un conseiller France Travail peut vous orienter : https://www.francetravail.fr",
+        ]
+        sources = ["loi", "service_public", "france_vae"]
+    return "\n\n".join([head, "**Ce qui existe pour vous**\n" + _bullets(options), _source_line(k, *sources)])
+
+
+def _employer_headline(verdict: Verdict) -> str:
+    min_age = format_number(verdict.min_age)
+    if verdict.eligible:
+        return (
+            "**Bonne nouvelle : cette personne remplit la condition d'âge.** "
+            f"Vous pouvez la recruter en VAE inversée dès {min_age} ans, sans diplôme ni expérience exigés."
+        )
+    if verdict.eligible is False:
+        when = f"le {format_date(verdict.turns_16_on)}" if verdict.turns_16_on else f"le jour de ses {min_age} ans"
+        return f"**Pas encore** : la VAE inversée est ouverte dès {min_age} ans. Cette personne remplira cette condition {when}."
+    return f"**Il me manque l'âge de la personne.** La VAE inversée est ouverte à toute personne d'au moins {min_age} ans."
+
+
+def _employer_next_steps(verdict: Verdict) -> list[str]:
+    if verdict.eligible is None:
+        return ["Indiquez l'âge ou la date de naissance de la personne pour une réponse complète."]
+    if verdict.eligible is False:
+        return ["Vous pourrez signer le contrat quand la personne aura l'âge requis."]
+    plan = "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
+    if verdict.status.phase == "closed":
+        return [
+            "Demandez à votre OPCO si l'expérimentation a été prolongée avant de signer.",
+            "Pour la personne, la VAE classique reste possible avec France VAE.",
+            plan,
+        ]
+    return [
+        "Choisissez avec la personne la certification ou les blocs de compétences visés.",
+        "Contactez votre OPCO pour le financement, puis signez un contrat de professionnalisation allégé "
+        "et désignez un tuteur.",
+        plan,
+    ]
+
+
+def employer_verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
+    """Eligibility answer for an employer checking a future hire: about "cette personne", with the employer's steps."""
+    reasons = _reason_lines(verdict)
+    sections = [_employer_headline(verdict) + (f"\n{_bullets(reasons)}" if reasons else "")]
+    sections.append(f"**Calendrier**\n{_status_text(verdict.status, k)}")
+    if verdict.eligible is not False:
+        funding = _split_text(cover, k) if cover else _rule_text(k)
+        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
+    sections.append(f"**Prochaines étapes**\n{_bullets(_employer_next_steps(verdict))}")
+    sections.append(_source_line(k, *(["decret"] + (["dares"] if verdict.sector else []))))
+    return "\n\n".join(sections)
+
+
+def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
+    """The eligibility answer phrased for the visitor's role ("employeur", else the candidate's wording)."""
+    if role == "employeur":
+        return employer_verdict_message(verdict, cover, k)
+    return verdict_message(verdict, cover, k)
+
+
+def hires_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
+    """French follow-up question for a `CountParse.problem` code of the number of hires."""
+    k = k or load()
+    if problem == NOT_POSITIVE:
+        return "Il faut au moins une personne. Combien souhaitez-vous en recruter ?"
+    if problem == TOO_MANY:
+        return (
+            f"C'est plus que les {format_number(k.experimentation.parcours_cap)} parcours prévus pour toute "
+            "l'expérimentation. Pouvez-vous vérifier ce nombre ?"
+        )
+    return "Je n'ai pas compris le nombre. Combien de personnes souhaitez-vous recruter, par exemple « trois » ?"
+
+
+def contract_months_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
+    """French follow-up question for a `MonthsParse.problem` code of the contract's duration."""
+    k = k or load()
+    if problem == NOT_POSITIVE:
+        return "La durée doit être d'au moins un mois. Combien de mois dureront les contrats ?"
+    if problem == TOO_LONG:
+        return (
+            f"Le contrat allégé dure au plus {_months(k.contract.max_months)}. "
+            "Indiquez une durée plus courte."
+        )
+    return "Je n'ai pas compris la durée. Indiquez un nombre de mois, par exemple « douze mois » ou « un an »."
+
+
 __all__ = [
     "age_problem_message",
+    "contract_months_problem_message",
+    "employer_plan_message",
+    "employer_verdict_message",
+    "excluded_employer_message",
+    "hires_problem_message",
     "funding_input_problem_message",
     "funding_message",
     "funding_rule_message",
     "opco_message",
     "status_message",
     "verdict_message",
+    "verdict_message_for",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "Pay",
     "Sector",
     "Source",
+    "Tutoring",
     "format_date",
     "format_eur",
     "format_number",
@@ -183,6 +184,7 @@ class Contract:
     standard_max_months: int
     private_employers_only: bool
     excluded_employers: tuple[str, ...]
+    public_employers_apprenticeship: bool
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,15 @@ class EmployerAids:
     aid_45_plus_eur: int
 
 
+@dataclass(frozen=True)
+class Tutoring:
+    """Who may be the tutor of a contrat de professionnalisation, and for how many people at a time."""
+
+    max_trainees_per_tutor: int
+    max_trainees_employer_tutor: int
+    min_experience_years: int
+
+
 @dataclass(frozen=True, eq=False)  # identity equality: hashable, usable as a cache key
 class Knowledge:
     """Everything the facts file says, validated."""
@@ -216,6 +227,7 @@ class Knowledge:
     contract: Contract
     pay: Pay
     employer_aids: EmployerAids
+    tutoring: Tutoring
     sources: Mapping[str, Source]
     opcos: tuple[Opco, ...]
     sectors: tuple[Sector, ...]
@@ -385,6 +397,9 @@ class _Builder:
             employer_aids=EmployerAids(
                 **{name: self.positive(f"employer_aids.{name}") for name in EmployerAids.__dataclass_fields__}
             ),
+            tutoring=Tutoring(
+                **{name: self.positive(f"tutoring.{name}") for name in Tutoring.__dataclass_fields__}
+            ),
             sources=MappingProxyType(self.sources),
             opcos=opcos,
             sectors=sectors,
@@ -443,6 +458,7 @@ class _Builder:
             standard_max_months=self.positive("contract.standard_max_months"),
             private_employers_only=self.fact("contract.private_employers_only", bool),
             excluded_employers=tuple(self.fact("contract.excluded_employers", list)),
+            public_employers_apprenticeship=self.fact("contract.public_employers_apprenticeship", bool),
         )
 
     def build_opcos(self) -> tuple[Opco, ...]:

@@ -17,7 +17,7 @@ CONTRACT_PLACEHOLDERS = {
     "pay_under_21", "pay_under_21_bac", "pay_21_25", "pay_21_25_bac", "pay_26_plus",
     "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus",
     "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
-    "src_france_vae", "src_dares", "src_moncompteformation",
+    "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public",
 }
 OPCO_IDS = {
     "opco_2i", "akto", "atlas", "constructys", "ocapiat", "cohesion_sociale", "opco_ep", "opco_mobilites",

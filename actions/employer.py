@@ -1,0 +1,225 @@
+"""The employer's path: the visitor's role, the employer form's validator and the plan it leads to."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import knowledge, latest_intent, latest_text, today
+from actions.forms import SKIP_WORDS, Extracted, ProfileFormValidation
+from bot.employer import (
+    EXCLUDED_KINDS,
+    EmployerRequest,
+    employer_kind,
+    find_company_size_in,
+    find_contract_months_in,
+    find_hires_in,
+    parse_contract_months,
+    parse_hires,
+    plan,
+    speaks_as_employer,
+)
+from bot.parsing import find_sector_in, parse_sector
+from bot.wording import contract_months_problem_message, employer_plan_message, hires_problem_message
+
+# The intent that opens the employer form: its sentence ("je dirige une entreprise du BTP") carries details.
+OPENING_INTENT = "employer_intro"
+MAX_JOBS_CHARS = 200
+EMPLOYER_BUTTONS = [
+    {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
+    {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
+    {"title": "Quels frais sont couverts ?", "payload": "Quels frais sont pris en charge ?"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+EXCLUDED_BUTTONS = [
+    {"title": "Quels employeurs ?", "payload": "Quels employeurs peuvent signer un contrat de VAE inversée ?"},
+    {"title": "Et la VAE classique ?", "payload": "Quelle différence avec la VAE classique ?"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
+
+# Free-text answers (a sector, jobs) are taken as they come, unless the message is plainly not an answer.
+# FAQ-like intents are not listed: "des chauffeurs poids lourd" may be classified find_opco, and is an answer.
+NOT_ANSWER_INTENTS = {"greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "capabilities",
+                      "out_of_scope", "human_handoff", "stop", "start_over"}
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:quel(?:le)?s?|comment|combien|pourquoi|qui|quoi|quand|o[uù]|est-ce|c'est quoi|puis-je"
+    r"|peut-on|dois-je|faut-il)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_question(text: str, tracker: Tracker) -> bool:
+    """A question or remark in the middle of the form, not an answer (the rules answer it, the form resumes)."""
+    intent, confidence = latest_intent(tracker)
+    return (intent in NOT_ANSWER_INTENTS and confidence >= 0.5) or bool(QUESTION.search(text))
+
+
+def sector_answer(text: str, tracker: Tracker) -> Extracted:
+    """The company's sector; an unknown one is kept as "autre" (its OPCO is then found with the IDCC)."""
+    match = parse_sector(text, knowledge())
+    if not match.matched and (_is_question(text, tracker) or SKIP_WORDS.match(text)):
+        return Extracted()
+    if not match.matched and not any(char.isalpha() for char in text):
+        return Extracted(problem="Pouvez-vous indiquer le secteur de votre entreprise, par exemple « le BTP » ?")
+    return Extracted(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]})
+
+
+def sector_mention(text: str, tracker: Tracker) -> Extracted:
+    """A sector named in passing, only while none is known: a job title must not replace the company's sector."""
+    if tracker.get_slot("sector") is not None:
+        return Extracted()
+    match = find_sector_in(text, knowledge())
+    return Extracted(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]}) if match else Extracted()
+
+
+def jobs_answer(text: str, tracker: Tracker) -> Extracted:
+    """The jobs to fill, in the visitor's words; a head count in it ("trois maçons") answers the next question."""
+    if _is_question(text, tracker) or SKIP_WORDS.match(text) or latest_intent(tracker)[0] == "dont_know":
+        return Extracted(problem="Quels postes souhaitez-vous pourvoir ?")
+    if not any(char.isalpha() for char in text):
+        return Extracted(problem="Quels postes souhaitez-vous pourvoir ? Décrivez-les en quelques mots.")
+    count = parse_hires(text, knowledge())  # "des maçons" has no count; "trois maçons" has one
+    extra = {"hires": count.value} if count.ok and tracker.get_slot("hires") is None else {}
+    return Extracted(" ".join(text.split())[:MAX_JOBS_CHARS], extra)
+
+
+def hires_answer(text: str, tracker: Tracker) -> Extracted:
+    parsed = parse_hires(text, knowledge())
+    return Extracted(parsed.value) if parsed.ok else Extracted(problem=hires_problem_message(parsed.problem))
+
+
+def hires_mention(text: str, tracker: Tracker) -> Extracted:
+    return Extracted(find_hires_in(text, knowledge()))
+
+
+def months_answer(text: str, tracker: Tracker) -> Extracted:
+    parsed = parse_contract_months(text, knowledge())
+    return Extracted(parsed.months) if parsed.ok else Extracted(problem=contract_months_problem_message(parsed.problem))
+
+
+def months_mention(text: str, tracker: Tracker) -> Extracted:
+    return Extracted(find_contract_months_in(text, knowledge()))
+
+
+class ValidateEmployerForm(ProfileFormValidation):
+    """Sector, jobs, number of hires and contract length; the company size and the kind of employer in passing.
+
+    A public employer or a private individual may not sign the contract: once one is detected, no more
+    questions are asked and the plan explains what exists instead.
+    """
+
+    answer_parsers = {
+        "sector": sector_answer,
+        "jobs_to_fill": jobs_answer,
+        "hires": hires_answer,
+        "contract_months": months_answer,
+    }
+    mention_parsers = {
+        "sector": sector_mention,
+        "hires": hires_mention,
+        "contract_months": months_mention,
+    }
+
+    def name(self) -> str:
+        return "validate_employer_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict[str, Any]) -> list[str]:
+        if tracker.get_slot("employer_kind") in EXCLUDED_KINDS:
+            return []
+        return await super().required_slots(domain_slots, dispatcher, tracker, domain)
+
+    def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
+        values = super().extract(dispatcher, tracker, slots)
+        text = latest_text(tracker)
+        intent, _ = latest_intent(tracker)
+        if intent == OPENING_INTENT:
+            # The base class treats this intent as a remark; for this form it is the opening sentence.
+            values = {**self.mentions(text, tracker, [s for s in slots if s not in values]), **values}
+        kind = employer_kind(text)
+        if kind:
+            values["employer_kind"] = kind
+        size = find_company_size_in(text)
+        if size:
+            values["company_size"] = size
+        return values
+
+
+class ActionAskContractMonths(Action):
+    """Ask the contracts' length, with the allégé contract's bounds from the knowledge data."""
+
+    def name(self) -> str:
+        return "action_ask_contract_months"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        contract = knowledge().contract
+        choices = sorted({contract.standard_min_months, contract.standard_max_months, contract.max_months})
+        buttons = [{"title": f"{months} mois", "payload": f"{months} mois"} for months in choices]
+        dispatcher.utter_message(
+            text=f"Combien de mois dureront les contrats ? Le contrat allégé n'a pas de durée minimale "
+                 f"et dure au plus {contract.max_months} mois.",
+            buttons=buttons + [{"title": "Je ne sais pas encore", "payload": "passer"}],
+        )
+        return []
+
+
+CANDIDATE, EMPLOYER = "candidat", "employeur"
+
+
+def role_of(tracker: Tracker) -> str | None:
+    """The visitor's role after their latest message; None when it does not change.
+
+    Someone who writes as an employer ("je dirige une entreprise", "nous voulons recruter") or says so
+    (employer_intro, the greeting button) is an employer; an eligibility check makes an unknown visitor
+    a candidate, but does not turn an employer into one (they may be checking a future hire).
+    """
+    intent, confidence = latest_intent(tracker)
+    current = tracker.get_slot("role")
+    if (intent == OPENING_INTENT and confidence >= 0.5) or speaks_as_employer(latest_text(tracker)):
+        role = EMPLOYER
+    elif intent == "check_eligibility" and current is None:
+        role = CANDIDATE
+    else:
+        return None
+    return role if role != current else None
+
+
+class ActionExtractRole(Action):
+    """Slot mapping of `role`, run by Rasa after every message (domain: `type: custom`, `action:`)."""
+
+    def name(self) -> str:
+        return "action_extract_role"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        role = role_of(tracker)
+        return [SlotSet("role", role)] if role else []
+
+
+def request_from(tracker: Tracker) -> EmployerRequest:
+    hires, months, size = (tracker.get_slot(name) for name in ("hires", "contract_months", "company_size"))
+    return EmployerRequest(
+        sector_id=tracker.get_slot("sector"),
+        jobs=tracker.get_slot("jobs_to_fill"),
+        hires=int(hires) if hires is not None else None,
+        months=float(months) if months is not None else None,
+        company_size=int(size) if size is not None else None,
+        kind=tracker.get_slot("employer_kind") or employer_kind(latest_text(tracker)),
+    )
+
+
+class ActionEmployerPlan(Action):
+    """The steps to set up a parcours, the OPCO funding for the employer's numbers, and their OPCO."""
+
+    def name(self) -> str:
+        return "action_employer_plan"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        k = knowledge()
+        result = plan(request_from(tracker), today(), k)
+        buttons = EMPLOYER_BUTTONS if result.open_to_employer else EXCLUDED_BUTTONS
+        dispatcher.utter_message(text=employer_plan_message(result, k), buttons=buttons)
+        return [SlotSet("role", "employeur"), SlotSet("employer_kind", result.kind)]

@@ -1,0 +1,238 @@
+"""The employer form, the employer's plan, the OPCO finder and role-phrased FAQ answers on real rasa_sdk objects."""
+import asyncio
+import re
+
+import pytest
+
+from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ActionExtractRole, ValidateEmployerForm
+from actions.faq import ActionAnswerFaq
+from actions.opco import ActionFindOpco
+from tests.actions.conftest import make_tracker, slot_events, texts
+
+FORM = "employer_form"
+ROLE_KEYS = ["funding", "employer_cost", "contrat_pro", "pay", "who", "how_to_start", "dates", "status"]
+
+
+def validate(dispatcher, domain, **tracker_args) -> dict:
+    tracker_args.setdefault("active_loop", FORM)
+    events = asyncio.run(ValidateEmployerForm().run(dispatcher, make_tracker(**tracker_args), domain))
+    return slot_events(events)
+
+
+# --------------------------------------------------------------------------- the form
+
+
+def test_opening_sentence_fills_what_it_says(dispatcher, domain):
+    slots = validate(dispatcher, domain, intent="employer_intro",
+                     text="Je dirige une entreprise du BTP de 20 salariés, nous voulons recruter trois maçons")
+    assert slots["sector"] == "btp"
+    assert slots["hires"] == 3
+    assert slots["company_size"] == 20
+    assert slots["employer_kind"] == "prive"
+    assert slots["requested_slot"] == "jobs_to_fill"
+    assert not dispatcher.messages
+
+
+def test_opening_without_details_asks_the_sector_first(dispatcher, domain):
+    assert validate(dispatcher, domain, intent="employer_intro", text="Je suis employeur") == {"requested_slot": "sector"}
+
+
+def test_one_answer_at_a_time(dispatcher, domain):
+    assert validate(dispatcher, domain, text="La restauration", requested="sector")["sector"] == "hotellerie_restauration"
+    slots = validate(dispatcher, domain, text="des cuisiniers et des serveurs", requested="jobs_to_fill",
+                     slots={"sector": "hotellerie_restauration"})
+    assert slots["jobs_to_fill"] == "des cuisiniers et des serveurs"
+    assert slots["requested_slot"] == "hires"
+    slots = validate(dispatcher, domain, text="deux personnes", requested="hires",
+                     slots={"sector": "hotellerie_restauration", "jobs_to_fill": "cuisiniers"})
+    assert slots["hires"] == 2 and slots["requested_slot"] == "contract_months"
+    slots = validate(dispatcher, domain, text="un an et demi", requested="contract_months",
+                     slots={"sector": "hotellerie_restauration", "jobs_to_fill": "cuisiniers", "hires": 2})
+    assert slots["contract_months"] == 18 and slots["requested_slot"] is None
+
+
+def test_a_count_in_the_jobs_answer_answers_the_next_question(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="deux chauffeurs et un mécanicien", requested="jobs_to_fill",
+                     slots={"sector": "transport"})
+    assert slots["jobs_to_fill"] == "deux chauffeurs et un mécanicien"
+    assert slots["hires"] == 3
+    assert slots["requested_slot"] == "contract_months"
+
+
+def test_a_job_title_does_not_replace_the_company_sector(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="des chauffeurs de camion", requested="jobs_to_fill",
+                     slots={"sector": "btp"})
+    assert "sector" not in slots
+    assert slots["jobs_to_fill"] == "des chauffeurs de camion"
+
+
+@pytest.mark.parametrize("slot,answer", [("hires", "beaucoup"), ("hires", "0"), ("contract_months", "quatre ans"),
+                                         ("contract_months", "bientôt")])
+def test_unusable_numbers_are_asked_again_with_an_explanation(dispatcher, domain, slot, answer):
+    slots = validate(dispatcher, domain, text=answer, requested=slot,
+                     slots={"sector": "btp", "jobs_to_fill": "maçons", "hires": None if slot == "hires" else 2})
+    assert slots[slot] is None
+    assert slots["form_failures"] == {slot: 1}
+    assert slots["requested_slot"] == slot
+    assert texts(dispatcher).strip()
+
+
+def test_too_long_a_contract_is_explained_with_the_maximum(dispatcher, domain):
+    validate(dispatcher, domain, text="48 mois", requested="contract_months",
+             slots={"sector": "btp", "jobs_to_fill": "maçons", "hires": 2})
+    assert "36 mois" in texts(dispatcher)
+
+
+def test_skip_the_number_of_hires(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="passer", requested="hires", slots={"sector": "btp", "jobs_to_fill": "x"})
+    assert slots["skipped_slots"] == ["hires"]
+    assert slots["requested_slot"] == "contract_months"
+
+
+def test_a_question_mid_form_is_left_to_the_rules(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="combien ça coûte à l'employeur ?", intent="faq",
+                     requested="jobs_to_fill", slots={"sector": "btp"})
+    assert "jobs_to_fill" not in slots
+    assert not dispatcher.messages
+
+
+@pytest.mark.parametrize("text,kind", [("Je suis DRH à la mairie", "public"),
+                                       ("je suis particulier employeur", "particulier")])
+def test_an_employer_who_may_not_sign_gets_no_more_questions(dispatcher, domain, text, kind):
+    slots = validate(dispatcher, domain, intent="employer_intro", text=text)
+    assert slots["employer_kind"] == kind
+    assert slots["requested_slot"] is None
+
+
+def test_contract_months_question_gives_the_bounds_from_the_knowledge_data(dispatcher, domain):
+    ActionAskContractMonths().run(dispatcher, make_tracker(active_loop=FORM, requested="contract_months"), domain)
+    message = dispatcher.messages[0]
+    assert "36 mois" in message["text"]
+    assert {"12 mois", "36 mois"} <= {b["title"] for b in message["buttons"]}
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def test_plan_for_three_hires_over_a_year(dispatcher, domain):
+    tracker = make_tracker(active_loop=None, slots={"sector": "btp", "jobs_to_fill": "maçons", "hires": 3.0,
+                                                    "contract_months": 12.0})
+    events = ActionEmployerPlan().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "27 000 €" in answer and "9 000 €" in answer
+    assert "Constructys" in answer and "https://www.constructys.fr" in answer
+    assert "tuteur" in answer and "28 février 2026" in answer
+    assert answer.strip().splitlines()[-1].startswith("Source : ")
+    assert slot_events(events) == {"role": "employeur", "employer_kind": "prive"}
+    assert dispatcher.messages[0]["buttons"]
+
+
+def test_plan_for_a_public_employer_says_it_is_not_open(dispatcher, domain):
+    tracker = make_tracker(active_loop=None, slots={"employer_kind": "public", "sector": "sante"})
+    ActionEmployerPlan().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "n'est pas ouverte aux employeurs publics" in answer and "apprentissage" in answer
+    assert "€" not in answer
+
+
+# --------------------------------------------------------------------------- OPCO finder
+
+
+def test_opco_finder_reads_the_sentence(dispatcher, domain):
+    ActionFindOpco().run(dispatcher, make_tracker("mon OPCO c'est lequel, je suis dans le transport",
+                                                  intent="find_opco", active_loop=None), domain)
+    answer = texts(dispatcher)
+    assert "OPCO Mobilités" in answer and "IDCC" in answer
+
+
+def test_opco_finder_falls_back_on_the_sector_slot(dispatcher, domain):
+    ActionFindOpco().run(dispatcher, make_tracker("quel est mon opco ?", intent="find_opco", active_loop=None,
+                                                  slots={"sector": "agriculture"}), domain)
+    assert "OCAPIAT" in texts(dispatcher)
+
+
+def test_opco_finder_asks_for_the_sector_when_unknown(dispatcher, domain):
+    ActionFindOpco().run(dispatcher, make_tracker("quel est mon opco ?", intent="find_opco", active_loop=None,
+                                                  slots={"sector": "autre"}), domain)
+    assert "secteur" in texts(dispatcher) and dispatcher.messages[0]["buttons"]
+
+
+# --------------------------------------------------------------------------- answers by role
+
+
+def faq(dispatcher, domain, key: str, role: str | None = None, text: str = "?"):
+    tracker = make_tracker(text=text, intent="faq", active_loop=None, response_key=f"faq/{key}",
+                           slots={"role": role})
+    return ActionAnswerFaq().run(dispatcher, tracker, domain), texts(dispatcher)
+
+
+@pytest.mark.parametrize("key", ROLE_KEYS)
+def test_role_keys_have_an_employer_variant_that_differs(domain, key):
+    variants = domain["responses"][f"utter_faq/{key}"]
+    employer = [v for v in variants if v.get("condition") == [{"type": "slot", "name": "role", "value": "employeur"}]]
+    default = [v for v in variants if not v.get("condition")]
+    assert len(employer) == 1 and len(default) == 1
+    assert employer[0]["text"] != default[0]["text"]
+    assert not re.search(r"\d", re.sub(r"\{\w+\}", "", employer[0]["text"])), "figures only from placeholders"
+    assert employer[0]["buttons"]
+
+
+@pytest.mark.parametrize("key", ROLE_KEYS)
+def test_employer_gets_the_employer_variant_with_a_source(dispatcher, domain, key):
+    events, answer = faq(dispatcher, domain, key, role="employeur")
+    assert "Source :" in answer and not re.search(r"\{\w+\}", answer)
+    assert events == []  # the role was already known
+
+
+def test_employer_cost_is_phrased_for_each_role(domain):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    _, employer = faq(CollectingDispatcher(), domain, "employer_cost", role="employeur")
+    _, candidate = faq(CollectingDispatcher(), domain, "employer_cost", role="candidat")
+    _, unknown = faq(CollectingDispatcher(), domain, "employer_cost")
+    assert employer.startswith("Vous versez le **salaire**")
+    assert candidate.startswith("L'employeur verse le **salaire**")
+    assert unknown == candidate  # the candidate variant is the default
+
+
+def test_funding_for_an_employer_speaks_of_their_opco(dispatcher, domain):
+    _, answer = faq(dispatcher, domain, "funding", role="employeur")
+    assert "Votre **OPCO**" in answer and "9 000 €" in answer
+
+
+def test_a_job_seeker_keeps_the_candidate_answer(dispatcher, domain):
+    events, answer = faq(dispatcher, domain, "employer_cost", role="candidat",
+                         text="je cherche un employeur, combien ça lui coûte ?")
+    assert answer.startswith("L'employeur verse")
+    assert events == []
+
+
+# --------------------------------------------------------------------------- the role, read after every message
+
+
+def extract_role(dispatcher, domain, text: str, intent: str, role: str | None = None) -> dict:
+    tracker = make_tracker(text, intent=intent, active_loop=None, slots={"role": role})
+    return slot_events(ActionExtractRole().run(dispatcher, tracker, domain))
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("Je suis employeur", "employer_intro"),
+    ("je dirige une entreprise du BTP", "employer_intro"),
+    ("En tant que recruteur, combien ça me coûte ?", "faq"),
+    ("on cherche des salariés, qui paie la formation ?", "faq"),
+    ("je suis DRH, mon futur salarié de dix-sept ans est-il éligible ?", "check_eligibility"),
+])
+def test_an_employer_is_recognised_from_what_they_write(dispatcher, domain, text, intent):
+    assert extract_role(dispatcher, domain, text, intent) == {"role": "employeur"}
+    assert extract_role(dispatcher, domain, text, intent, role="candidat") == {"role": "employeur"}
+    assert extract_role(dispatcher, domain, text, intent, role="employeur") == {}
+
+
+def test_an_eligibility_check_makes_an_unknown_visitor_a_candidate(dispatcher, domain):
+    assert extract_role(dispatcher, domain, "Suis-je éligible ?", "check_eligibility") == {"role": "candidat"}
+
+
+def test_the_role_is_kept_for_the_conversation(dispatcher, domain):
+    assert extract_role(dispatcher, domain, "Suis-je éligible ?", "check_eligibility", role="employeur") == {}
+    assert extract_role(dispatcher, domain, "c'est quoi la vae inversée", "faq", role="employeur") == {}
+    assert extract_role(dispatcher, domain, "je cherche un employeur", "inform") == {}

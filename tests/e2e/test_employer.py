@@ -1,0 +1,83 @@
+"""Employers talk to the real servers (reference date: 15 November 2026, after the end of the window)."""
+import pytest
+
+# Each employer: the messages they send, what the last answer must say, and what it must not say.
+EMPLOYERS = [
+    pytest.param(
+        ["Je dirige une entreprise du BTP", "des maçons", "trois", "12 mois"],
+        ["Constructys", "https://www.constructys.fr", "9 000 €", "27 000 €", "tuteur", "28 février 2026", "IDCC"],
+        ["n'est pas ouverte"], id="BTP, one answer at a time"),
+    pytest.param(
+        ["Je gère une entreprise de transport routier, nous voulons recruter deux chauffeurs sur dix-huit mois",
+         "des chauffeurs poids lourd"],
+        ["OPCO Mobilités", "https://www.opcomobilites.fr", "13 500 €", "27 000 €", "18 mois"],
+        ["n'est pas ouverte"], id="transport, details up front"),
+    pytest.param(
+        ["Je suis DRH d'une clinique privée", "des aides-soignantes de nuit", "quatre", "un an et demi"],
+        ["OPCO Santé", "13 500 €", "54 000 €", "au moins 2 tuteurs"],
+        ["n'est pas ouverte"], id="private health care, four hires"),
+    pytest.param(
+        ["Je suis DRH d'un hôpital public, nous voulons recruter"],
+        ["n'est pas ouverte aux employeurs publics", "contrat d'apprentissage", "France VAE"],
+        ["€", "Constructys"], id="public hospital"),
+    pytest.param(
+        ["Je suis gérant d'un restaurant", "un commis de cuisine", "6 mois"],
+        ["Akto", "https://www.akto.fr", "4 500 €", "6 mois"],
+        ["n'est pas ouverte", "en tout ("], id="restaurant, one hire"),
+]
+
+
+@pytest.mark.parametrize("messages,expected,forbidden", EMPLOYERS)
+def test_employer_reaches_their_plan(chat, messages, expected, forbidden):
+    for message in messages[:-1]:
+        chat.say(message)
+    plan = chat.text(messages[-1])
+    for text in expected:
+        assert text in plan, f"{text!r} missing from: {plan}"
+    for text in forbidden:
+        assert text not in plan, f"{text!r} present in: {plan}"
+
+
+def test_the_form_asks_only_what_is_missing(chat):
+    opening = chat.text("Je gère une entreprise de transport routier, nous voulons recruter deux chauffeurs "
+                        "sur dix-huit mois")
+    assert "Quels postes" in opening
+    assert "secteur" not in opening.lower() and "Combien de personnes" not in opening
+
+
+def test_a_question_during_the_form_is_answered_then_the_form_resumes(chat):
+    chat.say("Je suis gérant d'un restaurant")
+    answer = chat.text("Qui finance la VAE inversée ?")
+    assert "OPCO" in answer and "Source :" in answer
+    assert "Quels postes" in answer  # the form asks its question again
+
+
+def test_an_employer_keeps_the_role_and_gets_employer_answers(chat):
+    chat.say("Je dirige une entreprise du BTP")
+    chat.say("stop")
+    answer = chat.text("Combien ça coûte à l'employeur ?")
+    assert "Vous versez le **salaire**" in answer
+
+
+def test_an_employer_recognised_from_the_question_itself(chat):
+    answer = chat.text("Je recrute : combien ça coûte à l'employeur ?")
+    assert "Vous versez le **salaire**" in answer
+
+
+def test_an_employer_stays_an_employer_after_checking_a_candidate(chat):
+    chat.say("Je dirige une entreprise du BTP")
+    chat.say("stop")
+    chat.say("Suis-je éligible ?")
+    chat.say("stop")
+    answer = chat.text("Qui finance la VAE inversée ?")
+    assert "Votre **OPCO**" in answer
+
+
+def test_a_job_seeker_gets_the_candidate_answer(chat):
+    answer = chat.text("Combien ça coûte à l'employeur ?")
+    assert "L'employeur verse le **salaire**" in answer
+
+
+def test_opco_finder_for_anyone(chat):
+    answer = chat.text("mon OPCO c'est lequel, je suis dans le transport")
+    assert "OPCO Mobilités" in answer and "IDCC" in answer

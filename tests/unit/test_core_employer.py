@@ -1,0 +1,429 @@
+"""The employer's path in the core: who may sign, reading their numbers, the funding for them, their OPCO."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from bot.employer import (
+    NOT_POSITIVE,
+    PARTICULIER,
+    PRIVATE,
+    PUBLIC,
+    TOO_LONG,
+    TOO_MANY,
+    UNCLEAR,
+    EmployerRequest,
+    employer_kind,
+    find_company_size_in,
+    find_contract_months_in,
+    find_hires_in,
+    known_sector_match,
+    parse_contract_months,
+    parse_hires,
+    per_parcours_cap,
+    plan,
+    speaks_as_employer,
+)
+from bot.knowledge import format_eur, format_number, load
+from bot.parsing import parse_sector
+from bot.eligibility import Profile, assess
+from bot.wording import (
+    contract_months_problem_message,
+    employer_plan_message,
+    excluded_employer_message,
+    hires_problem_message,
+    verdict_message,
+    verdict_message_for,
+)
+
+K = load()
+CLOSED = date(2026, 11, 15)
+OPEN = date(2025, 6, 26)
+
+# --------------------------------------------------------------------------- sector -> OPCO, every OPCO
+
+# (what an employer writes, sector id, OPCO id): one row at least per OPCO of the knowledge data.
+SECTOR_OPCO = [
+    ("une usine de soudure", "industrie", "opco_2i"),
+    ("la chimie", "industrie", "opco_2i"),
+    ("un restaurant", "hotellerie_restauration", "akto"),
+    ("une entreprise de propreté", "proprete", "akto"),
+    ("une agence d'intérim", "securite", "akto"),
+    ("une banque", "banque_assurance", "atlas"),
+    ("une ESN", "numerique", "atlas"),
+    ("le BTP", "btp", "constructys"),
+    ("maçonnerie", "btp", "constructys"),
+    ("une exploitation agricole", "agriculture", "ocapiat"),
+    ("l'agroalimentaire", "agriculture", "ocapiat"),
+    ("une association d'aide à domicile", "aide_domicile", "cohesion_sociale"),
+    ("une crèche", "animation", "cohesion_sociale"),
+    ("une boulangerie", "artisanat_alimentaire", "opco_ep"),
+    ("un salon de coiffure", "coiffure_esthetique", "opco_ep"),
+    ("une pharmacie", "professions_liberales", "opco_ep"),
+    ("le transport routier", "transport", "opco_mobilites"),
+    ("un garage automobile", "automobile", "opco_mobilites"),
+    ("un EHPAD", "sante", "opco_sante"),
+    ("le médico-social", "social", "opco_sante"),
+    ("un supermarché", "commerce", "opcommerce"),
+    ("un théâtre", "culture_loisirs", "afdas"),
+    ("une salle de sport", "culture_loisirs", "afdas"),
+]
+
+
+def test_the_table_covers_every_opco_of_the_knowledge_data():
+    assert {opco_id for _, _, opco_id in SECTOR_OPCO} == {opco.id for opco in K.opcos}
+    assert len(K.opcos) == 11
+
+
+@pytest.mark.parametrize("text,sector_id,opco_id", SECTOR_OPCO, ids=[row[0] for row in SECTOR_OPCO])
+def test_sector_leads_to_its_opco_with_website(text, sector_id, opco_id):
+    match = parse_sector(text, K)
+    assert match.sector_id == sector_id
+    result = plan(EmployerRequest(sector_id=match.sector_id, hires=1, months=12), CLOSED, K)
+    assert result.opco is not None and result.opco.id == opco_id
+    message = employer_plan_message(result, K)
+    assert result.opco.name in message and result.opco.website in message
+    assert "IDCC" in message
+
+
+def test_unknown_sector_lists_the_opcos_and_asks_for_the_idcc():
+    result = plan(EmployerRequest(sector_id="autre", hires=2, months=12), CLOSED, K)
+    assert result.opco is None
+    message = employer_plan_message(result, K)
+    assert "pas reconnu" in message and "IDCC" in message
+    assert all(opco.name in message for opco in K.opcos)
+
+
+def test_known_sector_match_reads_the_slot_value_not_text():
+    match = known_sector_match("transport", K)
+    assert match is not None and match.matched and match.opco_id == "opco_mobilites"
+    assert known_sector_match("autre", K) is None
+    assert known_sector_match(None, K) is None
+
+
+# --------------------------------------------------------------------------- funding arithmetic
+
+
+@pytest.mark.parametrize(
+    "hires,months,per_parcours,total",
+    [
+        (3, 12, "9000.00", "27000.00"),
+        (3, 18, "13500.00", "40500.00"),
+        (1, 6, "4500.00", "4500.00"),
+        (2, 36, "27000.00", "54000.00"),
+        (5, 7, "5250.00", "26250.00"),
+        (4, 1, "750.00", "3000.00"),
+    ],
+)
+def test_cap_is_prorated_per_parcours_then_multiplied_by_the_hires(hires, months, per_parcours, total):
+    result = plan(EmployerRequest(sector_id="btp", hires=hires, months=months), CLOSED, K)
+    assert isinstance(result.per_parcours_cap, Decimal)
+    assert result.per_parcours_cap == Decimal(per_parcours)
+    assert result.total_cap == Decimal(total)
+    assert per_parcours_cap(months, K) == Decimal(per_parcours)
+
+
+def test_the_cap_follows_the_knowledge_data():
+    assert per_parcours_cap(12, K) == Decimal(K.funding.annual_cap_eur)
+    assert per_parcours_cap(K.contract.max_months, K) == Decimal(K.funding.annual_cap_eur) * 3
+
+
+def test_figures_of_the_plan_are_in_the_message():
+    result = plan(EmployerRequest(sector_id="btp", jobs="des maçons", hires=3, months=18), CLOSED, K)
+    message = employer_plan_message(result, K)
+    assert "13 500 €" in message and "40 500 €" in message
+    assert "18 mois" in message and "des maçons" in message
+    assert "Constructys" in message
+
+
+def test_without_a_duration_one_year_is_assumed_and_said():
+    result = plan(EmployerRequest(sector_id="sante", hires=2), CLOSED, K)
+    assert result.months_assumed and result.months == 12
+    assert result.total_cap == Decimal("18000.00")
+    assert "Sans durée indiquée" in employer_plan_message(result, K)
+
+
+def test_without_hires_there_is_no_total():
+    result = plan(EmployerRequest(sector_id="sante", months=12), CLOSED, K)
+    assert result.total_cap is None and result.tutors_needed is None
+    assert "en tout (" not in employer_plan_message(result, K)
+
+
+@pytest.mark.parametrize("hires,tutors", [(1, 1), (3, 1), (4, 2), (7, 3)])
+def test_tutors_needed_follow_the_legal_maximum_per_tutor(hires, tutors):
+    assert plan(EmployerRequest(sector_id="btp", hires=hires, months=12), CLOSED, K).tutors_needed == tutors
+
+
+def test_plan_mentions_the_tutoring_rules_and_the_overall_parcours_cap():
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=4, months=12), CLOSED, K), K)
+    assert f"au plus {K.tutoring.max_trainees_per_tutor} personnes" in message
+    assert "au moins 2 tuteurs" in message
+    assert format_number(K.experimentation.parcours_cap) in message and "toute sa durée" in message
+
+
+def test_calendar_depends_on_the_date():
+    closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
+    opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
+    assert "aucune prolongation" in closed and "France VAE" in closed
+    assert "Il reste" in opened and "aucune prolongation" not in opened
+
+
+def assert_sourced_without_typed_digits(message: str, *computed: str) -> None:
+    last = message.strip().splitlines()[-1]
+    assert last.startswith("Source : ") and any(source.title in last for source in K.sources.values())
+    allowed = [*K.placeholders().values(), *(s.url for s in K.sources.values()), *computed]
+    allowed += [opco.website for opco in K.opcos]
+    body = message
+    for value in sorted(allowed, key=len, reverse=True):
+        body = body.replace(value, "")
+    # small counts of the knowledge data (tutoring, minimum age) and the visitor's own numbers
+    body = re.sub(r"\b(?:2|3|16|36|12|18)\b", "", body)
+    assert not re.search(r"\d", body), body
+
+
+def test_plan_message_is_sourced_and_types_no_figure():
+    result = plan(EmployerRequest(sector_id="transport", hires=3, months=18, company_size=20), CLOSED, K)
+    assert_sourced_without_typed_digits(
+        employer_plan_message(result, K), format_eur(result.per_parcours_cap), format_eur(result.total_cap), "20",
+        f"au moins {result.tutors_needed} tuteur",
+    )
+
+
+# --------------------------------------------------------------------------- who may sign
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Je suis DRH à la mairie de Lyon", PUBLIC),
+        ("nous sommes une collectivité territoriale", PUBLIC),
+        ("je travaille pour un hôpital public", PUBLIC),
+        ("le centre hospitalier recrute", PUBLIC),
+        ("c'est pour la fonction publique", PUBLIC),
+        ("un établissement public", PUBLIC),
+        ("je suis dans une administration de l'État", PUBLIC),
+        ("la communauté de communes", PUBLIC),
+        ("je suis particulier employeur", PARTICULIER),
+        ("je suis un particulier, je cherche une aide à domicile pour ma mère", PARTICULIER),
+        ("je paie en CESU", PARTICULIER),
+        ("une nounou pour garder mes enfants", PARTICULIER),
+        ("je dirige une clinique privée", PRIVATE),
+        ("notre entreprise de BTP", PRIVATE),
+        ("nous sommes une association", PRIVATE),
+        ("une entreprise de travaux publics", PRIVATE),
+        ("je suis gérant d'un restaurant", None),
+        ("l'état de santé de mes salariés", None),
+        ("on met en commun nos moyens", None),
+    ],
+)
+def test_employer_kind(text, kind):
+    assert employer_kind(text) == kind
+
+
+@pytest.mark.parametrize("kind", [PUBLIC, PARTICULIER])
+def test_excluded_employers_get_no_plan_but_what_exists_instead(kind):
+    result = plan(EmployerRequest(sector_id="sante", hires=3, months=12, kind=kind), CLOSED, K)
+    assert not result.open_to_employer
+    message = employer_plan_message(result, K)
+    assert "n'est pas ouverte" in message and "employeurs privés" in message
+    assert "France VAE" in message and "https://vae.gouv.fr" in message
+    assert "€" not in message  # no funding figures for someone who cannot sign
+    assert message == excluded_employer_message(kind, K)
+    assert_sourced_without_typed_digits(message)
+
+
+def test_public_employer_is_pointed_to_apprenticeship_from_the_knowledge_data():
+    message = excluded_employer_message(PUBLIC, K)
+    assert "aux employeurs publics" in message
+    assert "contrat d'apprentissage" in message
+    assert K.source("alternance_public").url in message
+    particulier = excluded_employer_message(PARTICULIER, K)
+    assert "aux particuliers employeurs" in particulier and "apprentissage" not in particulier
+    assert "France Travail" in particulier
+
+
+def test_a_private_employer_is_the_default():
+    assert plan(EmployerRequest(sector_id="btp"), CLOSED, K).kind == PRIVATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je dirige une entreprise du BTP",
+        "nous voulons recruter",
+        "en tant que recruteur, combien ça coûte ?",
+        "je suis DRH",
+        "on cherche des salariés",
+        "Je suis employeur",
+        "je recrute des chauffeurs",
+        "côté employeur, qui paie ?",
+        "nous cherchons des candidats",
+        "je gère un restaurant",
+        "mes salariés peuvent-ils en profiter ?",
+    ],
+)
+def test_employer_recognised_from_what_they_write(text):
+    assert speaks_as_employer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je cherche un employeur",
+        "je veux être embauché",
+        "une entreprise qui m'embauche",
+        "je suis aide-soignante",
+        "suis-je éligible ?",
+        "je cherche un emploi dans le transport",
+        "on m'a dit que l'entreprise recrute",
+    ],
+)
+def test_job_seekers_are_not_taken_for_employers(text):
+    assert not speaks_as_employer(text)
+
+
+# --------------------------------------------------------------------------- reading numbers
+
+
+@pytest.mark.parametrize(
+    "text,value,problem",
+    [
+        ("3", 3, None),
+        ("trois", 3, None),
+        ("trois personnes", 3, None),
+        ("deux chauffeurs et un mécanicien", 3, None),
+        ("3 ou 4", 4, None),
+        ("entre 3 et 5", 5, None),
+        ("une dizaine", 10, None),
+        ("une personne sur douze mois", 1, None),
+        ("0", None, NOT_POSITIVE),
+        ("10000", None, TOO_MANY),
+        ("aucune idée", None, UNCLEAR),
+        ("des maçons", None, UNCLEAR),
+    ],
+)
+def test_parse_hires(text, value, problem):
+    parsed = parse_hires(text, K)
+    assert (parsed.value, parsed.problem) == (value, problem)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("nous voulons recruter trois maçons", 3),
+        ("on cherche 2 chauffeurs", 2),
+        ("3 postes à pourvoir", 3),
+        ("je veux embaucher une personne", 1),
+        ("je dirige une entreprise du BTP", None),
+        ("nous sommes une PME de 20 salariés", None),
+    ],
+)
+def test_find_hires_in(text, value):
+    assert find_hires_in(text, K) == value
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("nous sommes une PME de 20 salariés", 20),
+        ("une TPE de cinq personnes", 5),
+        ("nous sommes 12", 12),
+        ("on est 8 dans l'équipe", 8),
+        ("nous employons 40 personnes", 40),
+        ("nous voulons recruter trois personnes", None),
+        ("je suis employeur", None),
+    ],
+)
+def test_find_company_size_in(text, value):
+    assert find_company_size_in(text) == value
+
+
+@pytest.mark.parametrize(
+    "text,months,problem",
+    [
+        ("12 mois", 12, None),
+        ("douze mois", 12, None),
+        ("un an", 12, None),
+        ("un an et demi", 18, None),
+        ("deux ans", 24, None),
+        ("18", 18, None),
+        ("1,5 an", 18, None),
+        ("36 mois", 36, None),
+        ("48 mois", None, TOO_LONG),
+        ("quatre ans", None, TOO_LONG),
+        ("0", None, NOT_POSITIVE),
+        ("bof", None, UNCLEAR),
+    ],
+)
+def test_parse_contract_months(text, months, problem):
+    parsed = parse_contract_months(text, K)
+    assert (parsed.months, parsed.problem) == (months, problem)
+
+
+@pytest.mark.parametrize(
+    "text,months",
+    [
+        ("des contrats de 12 mois", 12),
+        ("sur deux ans", 24),
+        ("pendant un an et demi", 18),
+        ("un contrat de 40 mois", None),
+        ("j'ai 30 ans", None),
+    ],
+)
+def test_find_contract_months_in(text, months):
+    assert find_contract_months_in(text, K) == months
+
+
+@pytest.mark.parametrize("problem", [UNCLEAR, NOT_POSITIVE, TOO_MANY, None])
+def test_hires_problems_are_explained_in_french(problem):
+    message = hires_problem_message(problem, K)
+    assert message.endswith("?")
+    if problem == TOO_MANY:
+        assert format_number(K.experimentation.parcours_cap) in message
+
+
+@pytest.mark.parametrize("problem", [UNCLEAR, NOT_POSITIVE, TOO_LONG, None])
+def test_contract_months_problems_are_explained_in_french(problem):
+    message = contract_months_problem_message(problem, K)
+    assert "mois" in message
+    if problem == TOO_LONG:
+        assert f"{K.contract.max_months} mois" in message
+
+
+# --------------------------------------------------------------------------- the verdict by role
+
+
+@pytest.mark.parametrize("today", [CLOSED, OPEN])
+def test_an_employer_checking_a_future_hire_gets_the_employer_verdict(today):
+    verdict = assess(Profile(age=17, sector_id="sante"), today, K)
+    message = verdict_message_for("employeur", verdict, None, K)
+    assert message.startswith("**Bonne nouvelle : cette personne remplit la condition d'âge.**")
+    assert "OPCO Santé" in message and "je suis employeur" in message
+    assert "votre OPCO" in message
+    assert message.strip().splitlines()[-1].startswith("Source : ")
+    assert ("prolongée" in message) == (today == CLOSED)
+
+
+def test_an_employer_is_told_when_the_person_will_be_old_enough():
+    verdict = assess(Profile(birth_date=date(2011, 3, 3), sector_id="btp"), CLOSED, K)
+    message = verdict_message_for("employeur", verdict, None, K)
+    assert "Cette personne remplira cette condition le 3 mars 2027" in message
+    assert "Financement" not in message
+
+
+@pytest.mark.parametrize("role", ["candidat", None])
+def test_the_candidate_verdict_is_the_default(role):
+    verdict = assess(Profile(age=30, sector_id="transport"), CLOSED, K)
+    assert verdict_message_for(role, verdict, None, K) == verdict_message(verdict, None, K)
+
+
+def test_employer_core_imports_no_rasa():
+    code = "import sys, bot.employer\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'rasa', 'rasa_sdk'}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
