@@ -207,7 +207,6 @@ async def erase_from_store(store: TrackerStore, sender: str) -> bool:
     return False
 
 
-# --- issue 8 (speed): answers stamped as Rasa sends them, instead of a second read of the conversation -------
 class StampingCollector(CollectingOutputChannel):
     """Collects the answers with the timestamp of the bot event each one comes from.
 
@@ -230,7 +229,6 @@ class StampingCollector(CollectingOutputChannel):
         if isinstance(self._timestamp, (int, float)):
             message = {**message, "timestamp": self._timestamp}
         await super()._persist_message(message)
-# --- end of issue 8 ----------------------------------------------------------------------------------------
 
 
 class SafeRestInput(RestInput):
@@ -263,7 +261,7 @@ class SafeRestInput(RestInput):
             if not text:
                 return bot_says(sender, EMPTY_MESSAGE)
 
-            collector = StampingCollector()  # issue 8
+            collector = StampingCollector()
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             try:
                 await on_new_message(visitor_message(text, collector, sender, self.name(), metadata))
@@ -272,7 +270,7 @@ class SafeRestInput(RestInput):
             if not collector.messages:
                 logger.error("rest channel: no answer produced for sender %s", sender)
                 return bot_says(sender, TECHNICAL_PROBLEM)
-            if all("timestamp" in message for message in collector.messages):  # issue 8: no second read
+            if all("timestamp" in message for message in collector.messages):  # no second read of the store
                 return response.json(collector.messages)
             return response.json(await self.stamped(request, sender, collector.messages))
 

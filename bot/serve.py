@@ -30,7 +30,7 @@ def cors_origins() -> tuple[str, ...]:
     return tuple(configured) or DEFAULT_CORS_ORIGINS
 
 
-# --- Rasa's HTTP API (issue 7: exposure) ---------------------------------------------------------------------
+# --- Rasa's HTTP API ---------------------------------------------------------------------
 # Off by default: only the channels (/webhooks/...) are served. VAE_API_TOKEN=<secret> turns it on, every call
 # then needs ?token=<secret>. Rasa only takes the token on its command line, where any local user can read it
 # (ps), so with a token Rasa is started through this snippet, which reads it from the environment.
@@ -45,7 +45,7 @@ def rasa_launcher(environ: dict[str, str]) -> list[str]:
     """The start of the command that runs Rasa: plain `python -m rasa`, or with the API on behind a token."""
     if environ.get(API_TOKEN_ENV, "").strip():
         return [sys.executable, "-c", RASA_RUN_WITH_API_TOKEN]
-    return [sys.executable, "-m", "bot.rasa_speedups"]  # `python -m rasa` with the speed-ups (issue 8)
+    return [sys.executable, "-m", "bot.rasa_speedups"]  # `python -m rasa` with the speed-ups
 # --- end of Rasa's HTTP API options ------------------------------------------------------------------------
 
 
@@ -96,7 +96,7 @@ def action_server(port: int = 5055, env: dict[str, str] | None = None, log: IO[b
     )
 
 
-# --- Serving performance options (issue 8: workers, lock store, threads) -----------------------------------
+# --- Serving performance options (workers, lock store, threads) -----------------------------------
 # Read from the environment of `python -m bot serve` (and of the tests' and the benchmark's servers):
 #   VAE_WORKERS=2          Sanic worker processes, each with its own copy of the model (default 1)
 #   VAE_LOCK_STORE=redis   per-conversation locks in Redis, required by more than one worker (default: memory)

@@ -256,13 +256,19 @@ def _opco_text(verdict: Verdict, k: Knowledge) -> str:
 
 def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
     """Eligibility answer: outcome, reasons, availability, funding, OPCO, next steps, source."""
+    return _verdict_sections(verdict, cover, k, _headline(verdict), _next_steps(verdict))
+
+
+def _verdict_sections(verdict: Verdict, cover: Coverage | None, k: Knowledge, headline: str,
+                      next_steps: list[str]) -> str:
+    """The sections of a verdict, whoever it is phrased for."""
     reasons = _reason_lines(verdict)
-    sections = [_headline(verdict) + (f"\n{_bullets(reasons)}" if reasons else "")]
+    sections = [headline + (f"\n{_bullets(reasons)}" if reasons else "")]
     sections.append(f"**Calendrier**\n{_status_text(verdict.status, k)}")
     if verdict.eligible is not False:
         funding = _split_text(cover, k) if cover else _rule_text(k)
         sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
-    sections.append(f"**Prochaines étapes**\n{_bullets(_next_steps(verdict))}")
+    sections.append(f"**Prochaines étapes**\n{_bullets(next_steps)}")
     sources = ["decret"] + (["dares"] if verdict.sector else [])
     sections.append(_source_line(k, *sources))
     return "\n\n".join(sections)
@@ -458,15 +464,7 @@ def _employer_next_steps(verdict: Verdict) -> list[str]:
 
 def employer_verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
     """Eligibility answer for an employer checking a future hire: about "cette personne", with the employer's steps."""
-    reasons = _reason_lines(verdict)
-    sections = [_employer_headline(verdict) + (f"\n{_bullets(reasons)}" if reasons else "")]
-    sections.append(f"**Calendrier**\n{_status_text(verdict.status, k)}")
-    if verdict.eligible is not False:
-        funding = _split_text(cover, k) if cover else _rule_text(k)
-        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
-    sections.append(f"**Prochaines étapes**\n{_bullets(_employer_next_steps(verdict))}")
-    sections.append(_source_line(k, *(["decret"] + (["dares"] if verdict.sector else []))))
-    return "\n\n".join(sections)
+    return _verdict_sections(verdict, cover, k, _employer_headline(verdict), _employer_next_steps(verdict))
 
 
 def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:

@@ -48,32 +48,51 @@ class Chat:
 
 @contextmanager
 def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dict | None = None,
-                cors: tuple[str, ...] | None = None):
-    """Train if needed, then run the action and Rasa servers on free ports with a SQLite store in `work`."""
+                cors: tuple[str, ...] | None = None, store_url: str | None = None):
+    """Train if needed, then run the action and Rasa servers on free ports.
+
+    The store is a SQLite file in `work` unless `store_url` says otherwise; `extra_env` reaches both servers
+    and the launcher (VAE_API_TOKEN). Logs are appended to work/actions.log and work/rasa.log, so that a
+    server restarted by a test keeps one log.
+    """
     ensure_model()
     db = work / "conversations.db"
+    store_url = store_url or f"sqlite:///{db}"
     actions_port, rasa_port = free_port(), free_port()
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "sqlite:///{db}"\n'
+        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "{store_url}"\n'
     )
     env = {"VAE_REFERENCE_DATE": reference_date, **(extra_env or {})}
-    logs = {name: open(work / f"{name}.log", "wb") for name in ("actions", "rasa")}
-    rasa_kwargs = {"cors": cors} if cors else {}
-    stack = Stack([
-        action_server(actions_port, env=env, log=logs["actions"]),
-        rasa_server(rasa_port, endpoints=endpoints, env=env, log=logs["rasa"], **rasa_kwargs),
-    ])
+    logs = {name: work / f"{name}.log" for name in ("actions", "rasa")}
+    files = {name: open(path, "ab") for name, path in logs.items()}
+    actions = action_server(actions_port, env=env, log=files["actions"])
+    rasa = rasa_server(rasa_port, endpoints=endpoints, env=env, log=files["rasa"], cors=cors)
+    stack = Stack([actions, rasa])
     stack.start()
     try:
-        yield {"rest": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "db": db, "logs": work,
-               "stack": stack, "rasa_port": rasa_port, "actions_port": actions_port,
-               "base": f"http://127.0.0.1:{rasa_port}"}
+        yield {"rest": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "base": f"http://127.0.0.1:{rasa_port}",
+               "db": db, "store_url": store_url, "logs": logs, "stack": stack, "actions": actions, "rasa": rasa,
+               "rasa_port": rasa_port, "actions_port": actions_port}
     finally:
         stack.stop()
-        for log in logs.values():
-            log.close()
+        for file in files.values():
+            file.close()
+
+
+def postgres_available(url: str = "postgresql://postgres@127.0.0.1:5432/postgres") -> bool:
+    """True when the PostgreSQL server at `url` accepts a connection."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect():
+            return True
+    except sa.exc.OperationalError:
+        return False
+    finally:
+        engine.dispose()
 
 
 @contextmanager

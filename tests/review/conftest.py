@@ -17,6 +17,7 @@ from bot.serve import ServerProcess, Stack
 from bot.store.database import create_engine, sqlite_url
 from bot.training import ROOT
 from tests.support import free_port
+from tests.support import postgres_available as shared_postgres_available
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 BACKENDS = ["sqlite", "postgresql"]
@@ -24,14 +25,7 @@ AGENT, AGENT_PASSWORD = "agent", "un-mot-de-passe-solide"
 
 
 def postgres_available() -> bool:
-    engine = sa.create_engine(POSTGRES_SERVER)
-    try:
-        with engine.connect():
-            return True
-    except sa.exc.OperationalError:
-        return False
-    finally:
-        engine.dispose()
+    return shared_postgres_available(POSTGRES_SERVER)
 
 
 def drop_postgres_database(name: str) -> None:

@@ -4,46 +4,19 @@ from __future__ import annotations
 import re
 import socket
 import struct
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from bot.serve import Stack, action_server, rasa_server
-from bot.training import ensure_model
-from tests.support import REFERENCE_DATE, free_port
+from bot.serve import Stack
+from tests.support import running_bot
 
 # What a crash looks like in a server log: Python's traceback header, or a log record at ERROR level or above.
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\S+ \S+\s+(ERROR|CRITICAL)\s|\[(ERROR|CRITICAL)\]", re.M)
 
 
-@contextmanager
 def bot_servers(work: Path, store_url: str | None = None, extra_env: dict[str, str] | None = None,
-                cors: tuple[str, ...] | None = None) -> Iterator[dict]:
-    """The action and Rasa servers on free ports, as tests.support.running_bot, with any store URL
-    (default: a SQLite file in `work`). `extra_env` reaches both servers and the launcher (VAE_API_TOKEN)."""
-    ensure_model()
-    db = work / "conversations.db"
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "{store_url or f"sqlite:///{db}"}"\n'
-    )
-    env = {"VAE_REFERENCE_DATE": REFERENCE_DATE, **(extra_env or {})}
-    logs = {name: work / f"{name}.log" for name in ("actions", "rasa")}
-    files = {name: open(path, "ab") for name, path in logs.items()}
-    actions = action_server(actions_port, env=env, log=files["actions"])
-    rasa = rasa_server(rasa_port, endpoints=endpoints, env=env, log=files["rasa"], cors=cors)
-    stack = Stack([actions, rasa])
-    stack.start()
-    try:
-        yield {"rest": f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", "base": f"http://127.0.0.1:{rasa_port}",
-               "db": db, "store_url": store_url or f"sqlite:///{db}", "logs": logs, "stack": stack,
-               "actions": actions, "rasa": rasa, "rasa_port": rasa_port, "actions_port": actions_port}
-    finally:
-        stack.stop()
-        for file in files.values():
-            file.close()
+                cors: tuple[str, ...] | None = None):
+    """The action and Rasa servers on free ports (tests.support.running_bot), with any store URL."""
+    return running_bot(work, extra_env=extra_env, cors=cors, store_url=store_url)
 
 
 def restart(server, timeout: float = 300.0) -> None:

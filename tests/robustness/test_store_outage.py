@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from tests.robustness.proxy import TcpProxy
 from tests.robustness.servers import LogWindow, bot_servers
 from tests.support import Chat
+from tests.support import postgres_available as shared_postgres_available
 
 POSTGRES = ("127.0.0.1", 5432)
 SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -26,14 +27,7 @@ STORE_LOGGER = "bot.store.tracker_store"
 
 
 def postgres_available() -> bool:
-    engine = sa.create_engine(SERVER_URL)
-    try:
-        with engine.connect():
-            return True
-    except sa.exc.OperationalError:
-        return False
-    finally:
-        engine.dispose()
+    return shared_postgres_available(SERVER_URL)
 
 
 pytestmark = pytest.mark.skipif(not postgres_available(), reason="PostgreSQL is not reachable on 127.0.0.1:5432")
