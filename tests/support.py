@@ -81,7 +81,10 @@ def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dic
             file.close()
 
 
-def postgres_available(url: str = "postgresql://postgres@127.0.0.1:5432/postgres") -> bool:
+POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"  # the machine's server, trust auth
+
+
+def postgres_available(url: str = POSTGRES_SERVER) -> bool:
     """True when the PostgreSQL server at `url` accepts a connection."""
     import sqlalchemy as sa
 
@@ -91,6 +94,18 @@ def postgres_available(url: str = "postgresql://postgres@127.0.0.1:5432/postgres
             return True
     except sa.exc.OperationalError:
         return False
+    finally:
+        engine.dispose()
+
+
+def drop_postgres_database(name: str) -> None:
+    """Drop a test database on the machine's PostgreSQL server (connections to it are closed first)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         engine.dispose()
 

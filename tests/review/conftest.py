@@ -16,25 +16,10 @@ from bot.review.client import ConsoleClient
 from bot.serve import ServerProcess, Stack
 from bot.store.database import create_engine, sqlite_url
 from bot.training import ROOT
-from tests.support import free_port
-from tests.support import postgres_available as shared_postgres_available
+from tests.support import drop_postgres_database, free_port, postgres_available
 
-POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 BACKENDS = ["sqlite", "postgresql"]
 AGENT, AGENT_PASSWORD = "agent", "un-mot-de-passe-solide"
-
-
-def postgres_available() -> bool:
-    return shared_postgres_available(POSTGRES_SERVER)
-
-
-def drop_postgres_database(name: str) -> None:
-    engine = sa.create_engine(POSTGRES_SERVER, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        engine.dispose()
 
 
 def database(backend: str, work: Path) -> Iterator[str]:

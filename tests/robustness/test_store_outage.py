@@ -18,17 +18,10 @@ import sqlalchemy as sa
 
 from tests.robustness.proxy import TcpProxy
 from tests.robustness.servers import LogWindow, bot_servers
-from tests.support import Chat
-from tests.support import postgres_available as shared_postgres_available
+from tests.support import Chat, drop_postgres_database, postgres_available
 
 POSTGRES = ("127.0.0.1", 5432)
-SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 STORE_LOGGER = "bot.store.tracker_store"
-
-
-def postgres_available() -> bool:
-    return shared_postgres_available(SERVER_URL)
-
 
 pytestmark = pytest.mark.skipif(not postgres_available(), reason="PostgreSQL is not reachable on 127.0.0.1:5432")
 
@@ -43,16 +36,7 @@ def proxy():
 def fresh_database(prefix: str):
     """A new database name, and a function that drops it (directly on PostgreSQL, never through the proxy)."""
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-
-    def drop() -> None:
-        engine = sa.create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
-        try:
-            with engine.connect() as connection:
-                connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        finally:
-            engine.dispose()
-
-    return name, drop
+    return name, lambda: drop_postgres_database(name)
 
 
 def stored_events(database: str, sender_id: str) -> list[dict]:
