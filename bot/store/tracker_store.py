@@ -9,6 +9,13 @@ Without `url`/`dialect`/`db` it uses $VAE_DATABASE_URL, else the SQLite file var
 (endpoints.yml cannot fall back by itself: ${VAR} only works for variables that are set). An explicit
 `url: postgresql://…` or the usual SQL store keys (dialect, host, port, db, username, password) win.
 
+Per message, Rasa reads the conversation before answering and writes its new events after. The store keeps
+the latest session of recent conversations in memory and, on the next read, only asks the database for the
+id of the conversation's last event: when it is the one this store wrote last (no other worker or process
+changed the conversation), the conversation is rebuilt from memory instead of being read and decoded again.
+The review summaries are refreshed a couple of seconds after a write, for all conversations written in that
+time at once (readers catch up with anything not refreshed yet, see summaries.catch_up).
+
 When the database stops answering, conversations go on from memory. Rasa's own FailSafeTrackerStore would
 answer a failed read with an empty conversation (the visitor starts again) and put failed writes in a memory
 store it never reads nor flushes. So this store never raises on a database error: it keeps the latest
@@ -30,7 +37,7 @@ import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs, validate_port
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.store import retention, summaries
@@ -44,6 +51,7 @@ SQL_STORE_KEYS = ("dialect", "port", "db", "username", "password", "query")
 RETRY_SECONDS = 5.0  # how often the database is tried again during an outage
 RECENT_CONVERSATIONS = 5000  # conversations kept in memory to ride out an outage
 CONNECT_TIMEOUT_SECONDS = 5  # PostgreSQL: a database that does not answer is an outage, not a hang
+SUMMARY_DELAY_SECONDS = 2.0  # review summaries of the conversations written meanwhile are refreshed together
 
 
 @dataclass
@@ -52,10 +60,21 @@ class Remembered:
 
     events: list[Event]
     stored: int  # the first `stored` events are in the database, the others are waiting
+    last_id: int | None = None  # id of the conversation's last event in the database, when known
 
     @property
     def pending(self) -> bool:
         return self.stored < len(self.events)
+
+
+def latest_session(events: list[Event]) -> list[Event]:
+    """The events Rasa's SQL store reads back as the latest session: from the last SessionStarted on
+    (by timestamp, as its query does)."""
+    starts = [event.timestamp for event in events if isinstance(event, SessionStarted)]
+    if not starts:
+        return events
+    start = max(starts)
+    return [event for event in events if event.timestamp >= start]
 
 
 def configured_url(host: str | None, kwargs: dict[str, Any]) -> str:
@@ -91,9 +110,14 @@ class RedactingTrackerStore(SQLTrackerStore):
         if purge_on_start:
             self._purge_expired()
         self.retry_seconds = RETRY_SECONDS
+        self.summary_delay = SUMMARY_DELAY_SECONDS
         self._recent: OrderedDict[str, Remembered] = OrderedDict()
         self._outage_since: float | None = None
         self._retry_task: asyncio.Task | None = None
+        self._stale_summaries: set[str] = set()
+        self._summary_task: asyncio.Task | None = None
+        self._last_event_id = sa.select(sa.func.max(self.SQLEvent.id)).where(
+            self.SQLEvent.sender_id == sa.bindparam("sender_id"))
 
     def _use_resilient_engine(self, url: str) -> None:
         """PostgreSQL: check pooled connections before use (a restarted database leaves dead ones) and give
@@ -132,12 +156,17 @@ class RedactingTrackerStore(SQLTrackerStore):
         """The latest session of a conversation: from the database, or from memory during an outage."""
         if not self.in_outage:
             try:
+                last_id = self._last_id(sender_id)
+                remembered = self._recent.get(sender_id)
+                if remembered is not None and not remembered.pending and last_id is not None \
+                        and remembered.last_id == last_id:
+                    return self._tracker_from_memory(sender_id, remembered)
                 tracker = await super().retrieve(sender_id)
             except sa.exc.SQLAlchemyError as error:
                 self._database_failed(error)
             else:
                 events = list(tracker.events) if tracker else []
-                self._remember(sender_id, events, stored=len(events))
+                self._remember(sender_id, events, stored=len(events), last_id=last_id)
                 return tracker
         remembered = self._recent.get(sender_id)
         if remembered is None:
@@ -150,6 +179,18 @@ class RedactingTrackerStore(SQLTrackerStore):
         if not remembered.events:
             return None
         return DialogueStateTracker.from_events(sender_id, remembered.events, self.domain.slots if self.domain else [])
+
+    def _last_id(self, sender_id: str) -> int | None:
+        with self.engine.connect() as connection:
+            return connection.execute(self._last_event_id, {"sender_id": sender_id}).scalar()
+
+    def _tracker_from_memory(self, sender_id: str, remembered: Remembered) -> DialogueStateTracker:
+        """The conversation as the database holds it (checked by the caller), rebuilt from memory."""
+        self._recent.move_to_end(sender_id)
+        events = latest_session(remembered.events)
+        if len(events) != len(remembered.events):  # a new session began: keep only what a read would give
+            remembered.events, remembered.stored = events, len(events)
+        return DialogueStateTracker.from_events(sender_id, events, self.domain.slots if self.domain else [])
 
     async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
         """Every session of a conversation; during an outage, only what memory holds (the latest session)."""
@@ -180,29 +221,40 @@ class RedactingTrackerStore(SQLTrackerStore):
             # The tracker was read through this store, which remembers how many of its events are stored;
             # if it forgot (a very old conversation), the database counts them, as Rasa's SQL store does.
             try:
-                self._write(sender_id, tracker.events, remembered.stored if remembered else None)
+                written, last_id = self._write(sender_id, tracker.events, remembered.stored if remembered else None)
             except sa.exc.SQLAlchemyError as error:
                 self._database_failed(error)
             else:
-                self._remember(sender_id, tracker.events, stored=len(tracker.events))
-                self._refresh_summary(sender_id)
+                if remembered is not None:
+                    # As the database holds it (masked), as a read would give it back.
+                    events = remembered.events[:remembered.stored] + written
+                    known = last_id if last_id is not None else remembered.last_id
+                else:  # not read through this store: read back from the database next time
+                    events, known = list(tracker.events), None
+                self._remember(sender_id, events, stored=len(events), last_id=known)
+                self._summary_due(sender_id)
                 return
         self._keep_pending(tracker, remembered)
 
-    def _write(self, sender_id: str, events: Iterable[Event], start: int | None = None) -> int:
-        """Write `events[start:]`; without `start`, those beyond what the database holds of the latest session."""
+    def _write(self, sender_id: str, events: Iterable[Event],
+               start: int | None = None) -> tuple[list[Event], int | None]:
+        """Write `events[start:]`; without `start`, those beyond what the database holds of the latest session.
+
+        Returns the events written, as stored (masked), and the id of the last one (None if none was written)."""
         events = list(events)
         with self.session_scope() as session:
             if start is None:
                 start = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
-            new_events = events[start:]
-            for event in new_events:
-                session.add(self._row(sender_id, event))
+            masked = [redact_event(event.as_dict()) for event in events[start:]]
+            rows = [self._row(sender_id, event, data) for event, data in zip(events[start:], masked)]
+            session.add_all(rows)
+            session.flush()
+            last_id = rows[-1].id if rows else None
             session.commit()
-        return len(new_events)
+        return [Event.from_parameters(data) for data in masked], last_id
 
-    def _remember(self, sender_id: str, events: Iterable[Event], stored: int) -> None:
-        self._recent[sender_id] = Remembered(list(events), stored)
+    def _remember(self, sender_id: str, events: Iterable[Event], stored: int, last_id: int | None = None) -> None:
+        self._recent[sender_id] = Remembered(list(events), stored, last_id)
         self._recent.move_to_end(sender_id)
         while len(self._recent) > RECENT_CONVERSATIONS:
             dropped, forgotten = self._recent.popitem(last=False)
@@ -265,21 +317,23 @@ class RedactingTrackerStore(SQLTrackerStore):
         for sender_id in senders:
             remembered = self._recent[sender_id]
             try:
-                written += self._write(sender_id, remembered.events, remembered.stored)
+                stored, _ = self._write(sender_id, remembered.events, remembered.stored)
             except sa.exc.SQLAlchemyError as error:
                 logger.warning("tracker store: pending events of conversation %s still not stored (%s)",
                                sender_id, type(error).__name__)
                 return False
+            written += len(stored)
             remembered.stored = len(remembered.events)
-            self._refresh_summary(sender_id)
+            remembered.last_id = None  # written after an outage: read it back once from the database
+            self._summary_due(sender_id)
         down_for = time.monotonic() - self._outage_since if self._outage_since is not None else 0.0
         self._outage_since = None
         logger.warning("tracker store: the database answers again (after %.0f s); stored %d pending event(s) of "
                        "%d conversation(s)", down_for, written, len(senders))
         return True
 
-    def _row(self, sender_id: str, event: Event) -> "SQLTrackerStore.SQLEvent":
-        data = redact_event(event.as_dict())
+    def _row(self, sender_id: str, event: Event, data: dict[str, Any]) -> "SQLTrackerStore.SQLEvent":
+        """The row of `event`, whose masked form is `data`."""
         return self.SQLEvent(
             sender_id=sender_id,
             type_name=event.type_name,
@@ -289,13 +343,35 @@ class RedactingTrackerStore(SQLTrackerStore):
             data=json.dumps(data),
         )
 
-    def _refresh_summary(self, sender_id: str) -> None:
-        # The conversation is stored: a failure here must not break it (readers catch up later).
+    def _summary_due(self, sender_id: str) -> None:
+        """Refresh the review summary of this conversation soon, with the others written meanwhile."""
+        self._stale_summaries.add(sender_id)
+        if self._summary_task is not None and not self._summary_task.done():
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a script): now
+            self.refresh_summaries()
+            return
+        self._summary_task = loop.create_task(self._refresh_summaries_soon())
+
+    async def _refresh_summaries_soon(self) -> None:
+        await asyncio.sleep(self.summary_delay)
+        while self._stale_summaries:
+            await asyncio.to_thread(self.refresh_summaries)
+
+    def refresh_summaries(self) -> int:
+        """Refresh the review summaries of the conversations written since the last refresh; how many."""
+        senders, self._stale_summaries = sorted(self._stale_summaries), set()
+        if not senders:
+            return 0
+        # The conversations are stored: a failure here must not break them (readers catch up later).
         try:
             with self.engine.begin() as connection:
-                summaries.refresh(connection, [sender_id])
+                return summaries.refresh(connection, senders)
         except Exception:
-            logger.exception("review summary not refreshed for a conversation")
+            logger.exception("review summaries not refreshed for %d conversation(s)", len(senders))
+            return 0
 
     async def _stream_new_events(self, event_broker: EventBroker, new_events: list[Event], sender_id: str) -> None:
         """Events published to a broker are masked too."""

@@ -61,19 +61,22 @@ def store(database_url, domain):
     tracker_store.engine.dispose()
 
 
-def replay(tracker_store, sender_id: str, events: list[dict[str, Any]]) -> None:
+async def replay_async(tracker_store, sender_id: str, events: list[dict[str, Any]]) -> None:
     """Save serialised events through the tracker store turn by turn, as Rasa does (one save per message)."""
     from rasa.shared.core.events import Event
 
-    async def run() -> None:
-        tracker = tracker_store.init_tracker(sender_id)
-        for event in events:
-            if event["event"] == "user" and tracker.events:
-                await tracker_store.save(tracker)
-            tracker.update(Event.from_parameters(event))
-        await tracker_store.save(tracker)
+    tracker = tracker_store.init_tracker(sender_id)
+    for event in events:
+        if event["event"] == "user" and tracker.events:
+            await tracker_store.save(tracker)
+        tracker.update(Event.from_parameters(event))
+    await tracker_store.save(tracker)
 
-    asyncio.run(run())
+
+def replay(tracker_store, sender_id: str, events: list[dict[str, Any]]) -> None:
+    """`replay_async`, then the summary refresh a running bot does a couple of seconds after its writes."""
+    asyncio.run(replay_async(tracker_store, sender_id, events))
+    tracker_store.refresh_summaries()
 
 
 def start_console(url: str, work: Path) -> tuple[ServerProcess, str]:

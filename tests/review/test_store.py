@@ -7,6 +7,7 @@ import json
 import random
 import time
 
+from rasa.shared.core.events import Event
 
 from bot.review.synthetic import Do, Say, Scenario, Set, eligibility, events, faq
 from bot.store import erase_conversation
@@ -17,7 +18,7 @@ from bot.store.redaction import ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKE
 from bot.store.retention import DAY_SECONDS, purge, retention_days
 from bot.store.tracker_store import configured_url
 from bot.training import ROOT
-from tests.review.conftest import all_rows_as_text, make_store, replay
+from tests.review.conftest import all_rows_as_text, make_store, replay, replay_async
 
 SECRETS = ["jean.dupont@example.com", "06 12 34 56 78", "1 85 05 78 006 084 36", "FR76 3000 6000 0112 3456 7890 189",
            "12 rue des Lilas", "0612345678"]
@@ -55,10 +56,91 @@ def test_tracker_read_back_is_masked_and_keeps_the_slots(store):
     assert intents == ["greet", "inform", "inform"]
 
 
-def test_summary_follows_each_save(store):
-    replay(store, "visitor-3", events(eligibility(random.Random(2), 25, "sante"), time.time() - 60))
-    [row] = ReviewStore(store.engine).page(Filters()).rows
-    assert (row.sender_id, row.outcome, row.sector, row.user_messages) == ("visitor-3", "eligible", "sante", 5)
+def test_summaries_follow_the_saves_within_seconds(store):
+    """While the bot runs, the summaries of the conversations written meanwhile are refreshed together
+    shortly after, without any reader asking."""
+    store.summary_delay = 0.2
+
+    async def conversations_then_wait() -> list:
+        await replay_async(store, "visitor-3", events(eligibility(random.Random(2), 25, "sante"), time.time() - 60))
+        await replay_async(store, "visitor-4", events(faq(random.Random(4)), time.time() - 30))
+        await asyncio.sleep(1.0)
+        return ReviewStore(store.engine).page(Filters()).rows
+
+    rows = {row.sender_id: row for row in asyncio.run(conversations_then_wait())}
+    assert set(rows) == {"visitor-3", "visitor-4"}
+    row = rows["visitor-3"]
+    assert (row.outcome, row.sector, row.user_messages) == ("eligible", "sante", 5)
+
+
+def as_dicts(tracker) -> list[dict]:
+    return [event.as_dict() for event in tracker.events]
+
+
+def read_from_database(database_url, domain, sender_id):
+    """The conversation as a fresh store (another worker) reads it from the database."""
+    other = make_store(database_url, domain, purge_on_start=False)
+    try:
+        return asyncio.run(other.retrieve(sender_id))
+    finally:
+        other.engine.dispose()
+
+
+def test_a_conversation_read_again_from_memory_is_the_one_in_the_database(store, database_url, domain):
+    async def converse() -> tuple:
+        tracker = await store.get_or_create_tracker("visitor-6")
+        for event in events(PERSONAL, time.time() - 60):
+            tracker.update(Event.from_parameters(event))
+            if event["event"] == "user":
+                await store.save(tracker)
+                tracker = await store.retrieve("visitor-6")  # as Rasa does for each message
+        await store.save(tracker)
+        return await store.retrieve("visitor-6"), store._recent["visitor-6"].last_id
+
+    from_memory, last_id = asyncio.run(converse())
+    assert last_id is not None  # served from memory
+    from_database = read_from_database(database_url, domain, "visitor-6")
+    assert as_dicts(from_memory) == as_dicts(from_database)
+    assert from_memory.current_slot_values() == from_database.current_slot_values()
+    texts = [event.text for event in from_memory.events if event.type_name == "user"]
+    assert texts[0] == f"Bonjour, je suis {EMAIL_TOKEN}, tel {PHONE_TOKEN}"  # masked, as stored
+
+
+def test_a_conversation_changed_by_another_worker_is_read_again(store, database_url, domain):
+    from rasa.shared.core.events import SlotSet, UserUttered
+
+    asyncio.run(store.save(tracker_with(store, "visitor-7", [UserUttered("Bonjour")])))
+    assert asyncio.run(store.retrieve("visitor-7")) is not None  # now remembered
+    other = make_store(database_url, domain, purge_on_start=False)
+    tracker = asyncio.run(other.retrieve("visitor-7"))
+    tracker.update(SlotSet("age", 31.0))
+    asyncio.run(other.save(tracker))
+    other.engine.dispose()
+    assert asyncio.run(store.retrieve("visitor-7")).get_slot("age") == 31.0
+    assert asyncio.run(store.erase("visitor-7")) > 0
+    assert asyncio.run(store.retrieve("visitor-7")) is None
+
+
+def test_a_new_session_is_read_back_alone_from_memory_as_from_the_database(store, database_url, domain):
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+
+    first = [UserUttered("Bonjour", timestamp=100.0), SlotSet("age", 30.0, timestamp=101.0)]
+    asyncio.run(store.save(tracker_with(store, "visitor-8", first)))
+    tracker = asyncio.run(store.retrieve("visitor-8"))
+    for event in (ActionExecuted("action_session_start", timestamp=200.0), SessionStarted(timestamp=200.5),
+                  SlotSet("age", 30.0, timestamp=200.6), UserUttered("Re-bonjour", timestamp=201.0)):
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    from_memory = asyncio.run(store.retrieve("visitor-8"))
+    assert as_dicts(from_memory) == as_dicts(read_from_database(database_url, domain, "visitor-8"))
+    assert [event.type_name for event in from_memory.events] == ["session_started", "slot", "user"]
+
+
+def tracker_with(store, sender_id: str, new_events: list):
+    tracker = store.init_tracker(sender_id)
+    for event in new_events:
+        tracker.update(event)
+    return tracker
 
 
 def test_purge_deletes_conversations_older_than_the_retention(store):
@@ -69,6 +151,7 @@ def test_purge_deletes_conversations_older_than_the_retention(store):
     assert purge(store.engine, days=90, dry_run=True) == 1
     assert purge(store.engine, days=90) == 1
     review = ReviewStore(store.engine)
+    review.sync(force=True)
     assert [row.sender_id for row in review.page(Filters()).rows] == ["recent"]
     assert review.transcript("old") is None
     assert "vieux" not in all_rows_as_text(store.engine)
