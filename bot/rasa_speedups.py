@@ -6,7 +6,14 @@ Profiling the Rasa server under load (py-spy, `make bench`) showed work that giv
   message. The schema is a constant, so it is checked once and its validator reused; every answer is still
   validated, with the same error (best match) when it is invalid;
 - reading a stored event walks every Event subclass to find its type (`Event.resolve_by_type`); the classes
-  found are remembered (a type not found yet still takes the original path).
+  found are remembered (a type not found yet still takes the original path);
+- every prediction of DIET, the ResponseSelector and TED goes through `tf.function.__call__`, which re-checks
+  the inputs against the function's fixed input signature (about a tenth of the server's CPU): the concrete
+  function of that signature is called directly with the same tensors (any input it would not take goes the
+  stock way, which raises the stock error);
+- spaCy's named-entity recogniser runs on every message although nothing in the pipeline reads its output
+  (SpacyNLP already leaves the parser out): it is left out too. Tokens, lemmas, tags and vectors are the same,
+  so the trained model sees exactly the features it was trained on.
 Nothing else changes: NLU, policies, dialogue state and the stores work as in stock Rasa. bot/serve.py starts
 the Rasa server through this module.
 """
@@ -59,6 +66,55 @@ def cached_event_types() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+def direct_concrete_predictions() -> None:
+    import tensorflow as tf
+    from keras.utils import tf_utils
+    from rasa.shared.constants import DIAGNOSTIC_DATA
+    from rasa.utils.tensorflow.models import RasaModel
+
+    original = RasaModel._rasa_predict
+    concrete: dict[int, tuple[Any, list]] = {}  # id(tf.function) -> (its concrete function, input specs)
+
+    def rasa_predict(self: RasaModel, batch_in: Any) -> Any:
+        function = self._tf_predict_step
+        if function is None or self._run_eagerly or not self.prepared_for_prediction:
+            return original(self, batch_in)  # first call: the stock path builds the function
+        found = concrete.get(id(function))
+        if found is None:
+            specs = list(function.input_signature[0])
+            found = concrete[id(function)] = (function.get_concrete_function(), specs)
+        function_of_signature, specs = found
+        if len(batch_in) != len(specs) or any(
+            getattr(array, "dtype", None) != spec.dtype.as_numpy_dtype or len(array.shape) != len(spec.shape)
+            for array, spec in zip(batch_in, specs)
+        ):
+            return original(self, batch_in)
+        self._training = False
+        tensors = [tf.convert_to_tensor(array, dtype=spec.dtype) for array, spec in zip(batch_in, specs)]
+        outputs = tf_utils.sync_to_numpy_or_python_type(
+            function_of_signature._call_flat(tensors, function_of_signature.captured_inputs))
+        if DIAGNOSTIC_DATA in outputs:
+            outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+        return outputs
+
+
+    RasaModel._rasa_predict = rasa_predict
+
+
+def lean_spacy() -> None:
+    from rasa.nlu.utils import spacy_utils
+
+    original = spacy_utils.SpacyNLP.load_model
+
+    def load_model(spacy_model_name: str) -> Any:
+        loaded = original(spacy_model_name)
+        if "ner" in loaded.model.pipe_names:
+            loaded.model.disable_pipe("ner")
+        return loaded
+
+    spacy_utils.SpacyNLP.load_model = staticmethod(load_model)
+
+
 def apply() -> None:
     """Install the speed-ups in this process (idempotent); Sanic's forked workers inherit them."""
     global _applied
@@ -66,6 +122,8 @@ def apply() -> None:
         return
     cached_action_result_validation()
     cached_event_types()
+    direct_concrete_predictions()
+    lean_spacy()
     _applied = True
 
 
