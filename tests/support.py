@@ -8,7 +8,7 @@ from pathlib import Path
 
 import requests
 
-from bot.serve import Stack, action_server, rasa_server
+from bot.serve import Stack, action_server, endpoints_yaml, rasa_server
 from bot.training import ensure_model
 
 # A pinned reference date after the end of the experimentation (contracts signed until 28 February 2026).
@@ -60,10 +60,7 @@ def running_bot(work: Path, reference_date: str = REFERENCE_DATE, extra_env: dic
     store_url = store_url or f"sqlite:///{db}"
     actions_port, rasa_port = free_port(), free_port()
     endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "{store_url}"\n'
-    )
+    endpoints.write_text(endpoints_yaml(actions_port, store_url))
     env = {"VAE_REFERENCE_DATE": reference_date, **(extra_env or {})}
     logs = {name: work / f"{name}.log" for name in ("actions", "rasa")}
     files = {name: open(path, "ab") for name, path in logs.items()}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from bot.serve import Performance, ServerProcess, action_server, rasa_server
+from bot.serve import Performance, ServerProcess, action_server, endpoints_yaml, rasa_server
 from bot.training import ROOT, fingerprint
 
 CACHE = ROOT / "var" / "bench"
@@ -147,10 +147,9 @@ def running(setup: SetUp, work: Path, timeout: float = 900) -> Iterator[Running]
     """
     actions_port, rasa_port = _free_port(), _free_port()
     endpoints = work / f"endpoints-{setup.name}.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "sqlite:///{work / setup.name}.db"\n'
-    )
+    # The default set-up sends the whole domain with every action call, as Rasa does unless told otherwise.
+    endpoints.write_text(endpoints_yaml(actions_port, f"sqlite:///{work / setup.name}.db",
+                                        selective_domain=not setup.stock_rasa))
     log_path = work / f"rasa-{setup.name}.log"
     logs = [open(work / f"actions-{setup.name}.log", "wb"), open(log_path, "wb")]
     env = {"TF_CPP_MIN_LOG_LEVEL": "3"}

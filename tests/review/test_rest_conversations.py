@@ -3,20 +3,17 @@ RedactingTrackerStore in SQLite and in PostgreSQL; then the review filters, stat
 from __future__ import annotations
 
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import requests
 
-from bot.serve import Stack, action_server, rasa_server
 from bot.store.database import create_engine
 from bot.store.queries import Filters, ReviewStore
 from bot.store.redaction import EMAIL_TOKEN, PHONE_TOKEN
 from bot.training import ensure_model
 from tests.review.conftest import BACKENDS, add_agent, all_rows_as_text, database, start_console
-from tests.support import REFERENCE_DATE, Chat, free_port
+from tests.support import Chat, running_bot
 
 # The form conversations have a known outcome; what the model makes of free text (greetings, gibberish,
 # personal details) may change with the training data, so the tests only check it against the definitions.
@@ -34,22 +31,6 @@ CONVERSATIONS = {
 }
 
 
-@contextmanager
-def bot_storing_in(url: str, work: Path) -> Iterator[str]:
-    """The action and Rasa servers with an endpoints file naming our tracker store; yields the REST URL."""
-    actions_port, rasa_port = free_port(), free_port()
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.store.RedactingTrackerStore\n  url: "{url}"\n'
-    )
-    env = {"VAE_REFERENCE_DATE": REFERENCE_DATE}
-    with open(work / "actions.log", "wb") as actions_log, open(work / "rasa.log", "wb") as rasa_log:
-        with Stack([action_server(actions_port, env=env, log=actions_log),
-                    rasa_server(rasa_port, endpoints=endpoints, env=env, log=rasa_log)]):
-            yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/"
-
-
 @pytest.fixture(scope="module")
 def model() -> Path:
     """Trained once for both stores, even if the training data changes meanwhile."""
@@ -63,7 +44,8 @@ def filled(request, tmp_path_factory, model):
     generator = database(request.param, work)
     url = next(generator)
     replies: dict[str, list[list[dict]]] = {}
-    with bot_storing_in(url, work) as rest:
+    with running_bot(work, store_url=url) as servers:
+        rest = servers["base"] + "/webhooks/rest/"
         for sender, messages in CONVERSATIONS.items():
             chat = Chat(rest + "webhook", sender=sender)
             replies[sender] = [chat.say(message) for message in messages]
