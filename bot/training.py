@@ -48,7 +48,8 @@ def ensure_model(
         print(f"==> model {model.relative_to(root)} is up to date (nothing changed), no training")
         return model
     print(f"==> training {model.relative_to(root)} with {config} (Rasa reuses its cache for unchanged parts)")
-    command = [sys.executable, "-m", "rasa", "train", "--config", config, "--domain", "domain.yml",
+    # Through bot.rasa_speedups: spaCy without its unused NER featurizes the data (same features, less time).
+    command = [sys.executable, "-m", "bot.rasa_speedups", "train", "--config", config, "--domain", "domain.yml",
                "--data", "data", "--out", "models", "--fixed-model-name", name]
     subprocess.run(command, cwd=root, check=True)
     stamp.write_text(current)
