@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bot.bench.setups import default_model
-from bot.training import ROOT, ensure_model
+from bot.training import ROOT, ensure_model, fingerprint
 
 RESULTS = ROOT / "results" / "eval"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -40,9 +40,17 @@ def rasa(*args: str, log: Path | None = None) -> None:
 
 
 def cross_validation(config: str, out: Path) -> dict[str, float]:
-    print(f"==> 5-fold cross-validation of {config} (log: {out.relative_to(ROOT)}.log)", flush=True)
-    rasa("test", "nlu", "--nlu", "data", "--config", config, "--cross-validation", "--folds", "5",
-         "--out", str(out), log=out.with_suffix(".log"))
+    """Rasa's 5-fold cross-validation of the NLU; rerun only when what the model is trained from changed
+    (the fingerprint of the last run is kept beside its reports)."""
+    stamp, current = out / "fingerprint", fingerprint(ROOT, config)
+    if stamp.exists() and stamp.read_text() == current and (out / "intent_report.json").exists():
+        print(f"==> cross-validation of {config}: nothing changed since the last run, reports reused", flush=True)
+    else:
+        print(f"==> 5-fold cross-validation of {config} (log: {out.relative_to(ROOT)}.log)", flush=True)
+        stamp.unlink(missing_ok=True)
+        rasa("test", "nlu", "--nlu", "data", "--config", config, "--cross-validation", "--folds", "5",
+             "--out", str(out), log=out.with_suffix(".log"))
+        stamp.write_text(current)
     scores = {"cv_intent_macro_f1": macro_f1(out / "intent_report.json")}
     selection = out / "response_selection_report.json"
     if selection.exists():
