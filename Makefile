@@ -59,7 +59,7 @@ test-fast: setup
 	@$(PY) -m pytest tests/unit tests/actions -q
 
 eval: train
-	@$(PY) -m bot eval
+	@$(PY) -m bot eval $(EVAL_ARGS)
 
 # Simulated visitors over REST at 1, 5, 20, 50 at once, ours vs Rasa's default recipe (README, Performance).
 # Options: make bench BENCH_ARGS="--levels 1,5 --quick" (also --skip-default, --skip-training; --help).

@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("shell", help="talk to the bot in the terminal")
     evaluation = commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
     evaluation.add_argument("--quick", action="store_true", help="only the held-out set, with our config")
+    evaluation.add_argument("--skip-default-cv", action="store_true",
+                            help="no cross-validation of the default recipe (about an hour on 2 cores)")
     args = parser.parse_args(argv)
 
     if args.command == "train":
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from bot.evaluation import evaluate
 
-        return evaluate(quick=args.quick)
+        return evaluate(quick=args.quick, default_cv=not args.skip_default_cv)
     parser.error(f"unknown command {args.command}")
     return 2
 
