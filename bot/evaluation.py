@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from bot.bench.setups import default_model
@@ -30,13 +31,12 @@ TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92}
 
 
 def rasa(*args: str, log: Path | None = None) -> None:
-    if log is None:
-        subprocess.run([sys.executable, "-m", "rasa", *args], cwd=ROOT, check=True)
-        return
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "wb") as output:
+    """Run Rasa's command line; its output goes to `log` when given, else to the terminal."""
+    if log is not None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") if log is not None else nullcontext() as output:
         subprocess.run([sys.executable, "-m", "rasa", *args], cwd=ROOT, check=True, stdout=output,
-                       stderr=subprocess.STDOUT)
+                       stderr=subprocess.STDOUT if output is not None else None)
 
 
 def cross_validation(config: str, out: Path) -> dict[str, float]:
@@ -110,9 +110,9 @@ def evaluate(quick: bool = False, default_cv: bool = True) -> int:
         print(json.dumps(scores, indent=1), f"\nErrors: {RESULTS.relative_to(ROOT)}/ours/heldout_errors.json")
         return 0
     scores: dict[str, dict[str, float]] = {}
-    models = {name: ensure_model(config=config, name=model_name) if name == "ours"
-              # The default-recipe model is the benchmark's (trained once in a /tmp copy, cached in var/bench/).
-              else default_model()[0] for name, (config, model_name) in CONFIGS.items()}
+    # The default-recipe model is the benchmark's (trained once in a /tmp copy, cached in var/bench/).
+    config, model_name = CONFIGS["ours"]
+    models = {"ours": ensure_model(config=config, name=model_name), "default": default_model()[0]}
     # The two cross-validations (ten NLU trainings) run side by side, as neither training keeps two cores
     # busy; their output goes to results/eval/<name>/cross_validation.log.
     with ThreadPoolExecutor(max_workers=len(CONFIGS)) as pool:

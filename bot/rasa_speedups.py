@@ -102,7 +102,6 @@ def direct_concrete_predictions() -> None:
             outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
         return outputs
 
-
     RasaModel._rasa_predict = rasa_predict
 
 
