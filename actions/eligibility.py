@@ -25,6 +25,7 @@ AGE_RANGE_BUTTONS = [
     {"title": "Passer", "payload": "passer"},
 ]
 ASK_AGE_AFTER_FAILURES = 2
+CANDIDATE_ROLE = "candidat"
 
 
 def age_answer(text: str, tracker: Tracker) -> Extracted:
@@ -77,6 +78,13 @@ class ValidateEligibilityForm(ProfileFormValidation):
 
     def name(self) -> str:
         return "validate_eligibility_form"
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> list[dict[str, Any]]:
+        """The slots read from the message; an eligibility check makes a visitor whose role is unknown a
+        candidate (an employer checking a future hire stays an employer)."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        return events + [SlotSet("role", CANDIDATE_ROLE)] if tracker.get_slot("role") is None else events
 
 
 class ActionAskAge(Action):

@@ -1,4 +1,4 @@
-"""The employer's path: the visitor's role, the employer form's validator and the plan it leads to."""
+"""The employer's path: the employer form's validator and the plan it leads to."""
 from __future__ import annotations
 
 import re
@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import knowledge, latest_intent, latest_text, today
 from actions.forms import SKIP_WORDS, Extracted, ProfileFormValidation
 from bot.employer import (
+    EMPLOYER_INTENT,
     EXCLUDED_KINDS,
     EmployerRequest,
     employer_kind,
@@ -20,13 +21,12 @@ from bot.employer import (
     parse_contract_months,
     parse_hires,
     plan,
-    speaks_as_employer,
 )
 from bot.parsing import find_sector_in, parse_sector
 from bot.wording import contract_months_problem_message, employer_plan_message, hires_problem_message
 
 # The intent that opens the employer form: its sentence ("je dirige une entreprise du BTP") carries details.
-OPENING_INTENT = "employer_intro"
+OPENING_INTENT = EMPLOYER_INTENT
 MAX_JOBS_CHARS = 200
 EMPLOYER_BUTTONS = [
     {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
@@ -165,38 +165,6 @@ class ActionAskContractMonths(Action):
             buttons=buttons + [{"title": "Je ne sais pas encore", "payload": "passer"}],
         )
         return []
-
-
-CANDIDATE, EMPLOYER = "candidat", "employeur"
-
-
-def role_of(tracker: Tracker) -> str | None:
-    """The visitor's role after their latest message; None when it does not change.
-
-    Someone who writes as an employer ("je dirige une entreprise", "nous voulons recruter") or says so
-    (employer_intro, the greeting button) is an employer; an eligibility check makes an unknown visitor
-    a candidate, but does not turn an employer into one (they may be checking a future hire).
-    """
-    intent, confidence = latest_intent(tracker)
-    current = tracker.get_slot("role")
-    if (intent == OPENING_INTENT and confidence >= 0.5) or speaks_as_employer(latest_text(tracker)):
-        role = EMPLOYER
-    elif intent == "check_eligibility" and current is None:
-        role = CANDIDATE
-    else:
-        return None
-    return role if role != current else None
-
-
-class ActionExtractRole(Action):
-    """Slot mapping of `role`, run by Rasa after every message (domain: `type: custom`, `action:`)."""
-
-    def name(self) -> str:
-        return "action_extract_role"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        role = role_of(tracker)
-        return [SlotSet("role", role)] if role else []
 
 
 def request_from(tracker: Tracker) -> EmployerRequest:

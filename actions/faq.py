@@ -60,8 +60,8 @@ class ActionAnswerFaq(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         key, confidence = selected_faq(tracker)
-        # `role` is set before this action runs (see action_extract_role), e.g. "employeur" for a question
-        # that starts "en tant que recruteur".
+        # `role` is set before this action runs (the `role` entity of bot/nlu.py), e.g. "employeur" for a
+        # question that starts "en tant que recruteur".
         response = faq_response(domain, key, {"role": tracker.get_slot("role")}) if key else None
         if response is None or confidence < MIN_KEY_CONFIDENCE:
             logger.info("no confident FAQ answer (key=%s, confidence=%.2f)", key, confidence)

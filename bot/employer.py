@@ -103,6 +103,17 @@ def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> Sec
     return SectorMatch(sector.id, sector.label, sector.label, 100.0, sector.tension, sector.opco_id, True)
 
 
+# The intent of an employer introducing themselves ("je dirige une entreprise du BTP").
+EMPLOYER_INTENT = "employer_intro"
+EMPLOYER_INTENT_CONFIDENCE = 0.5
+
+
+def writes_as_employer(intent: str | None, confidence: float, text: str) -> bool:
+    """True when a message shows its writer hires: they introduce themselves as an employer (the intent,
+    fairly sure) or write as one ("en tant que recruteur, combien ça me coûte ?")."""
+    return (intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE) or speaks_as_employer(text)
+
+
 def speaks_as_employer(text: str) -> bool:
     """True when the visitor writes as someone who hires ("je dirige une entreprise", "nous voulons recruter")."""
     normalized = normalize(text)

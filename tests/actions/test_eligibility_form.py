@@ -23,7 +23,7 @@ def test_opening_message_fills_age_and_sector(dispatcher, domain):
 
 def test_opening_message_without_details_asks_age_first(dispatcher, domain):
     slots = validate(dispatcher, domain, intent="check_eligibility", text="Suis-je éligible ?")
-    assert slots == {"requested_slot": "age"}
+    assert slots == {"requested_slot": "age", "role": "candidat"}
 
 
 @pytest.mark.parametrize("answer,age", [("25", 25), ("j'ai 19 ans", 19), ("dix-neuf ans", 19),

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ActionExtractRole, ValidateEmployerForm
+from actions.eligibility import ValidateEligibilityForm
+from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ValidateEmployerForm
 from actions.faq import ActionAnswerFaq
 from actions.opco import ActionFindOpco
 from tests.actions.conftest import make_tracker, slot_events, texts
@@ -207,32 +208,11 @@ def test_a_job_seeker_keeps_the_candidate_answer(dispatcher, domain):
     assert events == []
 
 
-# --------------------------------------------------------------------------- the role, read after every message
+# --------------------------------------------------------------------------- the role
 
 
-def extract_role(dispatcher, domain, text: str, intent: str, role: str | None = None) -> dict:
-    tracker = make_tracker(text, intent=intent, active_loop=None, slots={"role": role})
-    return slot_events(ActionExtractRole().run(dispatcher, tracker, domain))
-
-
-@pytest.mark.parametrize("text,intent", [
-    ("Je suis employeur", "employer_intro"),
-    ("je dirige une entreprise du BTP", "employer_intro"),
-    ("En tant que recruteur, combien ça me coûte ?", "faq"),
-    ("on cherche des salariés, qui paie la formation ?", "faq"),
-    ("je suis DRH, mon futur salarié de dix-sept ans est-il éligible ?", "check_eligibility"),
-])
-def test_an_employer_is_recognised_from_what_they_write(dispatcher, domain, text, intent):
-    assert extract_role(dispatcher, domain, text, intent) == {"role": "employeur"}
-    assert extract_role(dispatcher, domain, text, intent, role="candidat") == {"role": "employeur"}
-    assert extract_role(dispatcher, domain, text, intent, role="employeur") == {}
-
-
-def test_an_eligibility_check_makes_an_unknown_visitor_a_candidate(dispatcher, domain):
-    assert extract_role(dispatcher, domain, "Suis-je éligible ?", "check_eligibility") == {"role": "candidat"}
-
-
-def test_the_role_is_kept_for_the_conversation(dispatcher, domain):
-    assert extract_role(dispatcher, domain, "Suis-je éligible ?", "check_eligibility", role="employeur") == {}
-    assert extract_role(dispatcher, domain, "c'est quoi la vae inversée", "faq", role="employeur") == {}
-    assert extract_role(dispatcher, domain, "je cherche un employeur", "inform") == {}
+@pytest.mark.parametrize("role,expected", [(None, "candidat"), ("candidat", None), ("employeur", None)])
+def test_an_eligibility_check_makes_an_unknown_visitor_a_candidate(dispatcher, domain, role, expected):
+    tracker = make_tracker("Suis-je éligible ?", intent="check_eligibility", slots={"role": role})
+    events = asyncio.run(ValidateEligibilityForm().run(dispatcher, tracker, domain))
+    assert slot_events(events).get("role") == expected

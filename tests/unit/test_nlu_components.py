@@ -1,0 +1,44 @@
+"""Our NLU component on Rasa's own Message objects: who writes as an employer gets the `role` entity."""
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu import RoleHint
+
+
+def role_entities(text: str, intent: str, confidence: float = 0.9, entities: list | None = None) -> list[dict]:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
+                            "entities": list(entities or [])})
+    [processed] = RoleHint().process([message])
+    return [e for e in processed.get("entities") if e["entity"] == "role"]
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("Je suis employeur", "employer_intro"),
+    ("je dirige une entreprise du BTP", "employer_intro"),
+    ("En tant que recruteur, combien ça me coûte ?", "faq"),
+    ("on cherche des salariés, qui paie la formation ?", "faq"),
+    ("je suis DRH, mon futur salarié de dix-sept ans est-il éligible ?", "check_eligibility"),
+    ("nous voulons recruter", "nlu_fallback"),
+])
+def test_an_employer_is_recognised_from_what_they_write(text, intent):
+    [entity] = role_entities(text, intent)
+    assert entity["value"] == "employeur" and entity["extractor"] == "RoleHint"
+    assert (entity["start"], entity["end"]) == (0, len(text))
+
+
+@pytest.mark.parametrize("text,intent,confidence", [
+    ("Suis-je éligible ?", "check_eligibility", 0.99),
+    ("je cherche un employeur", "inform", 0.9),
+    ("c'est quoi la vae inversée", "faq", 0.99),
+    ("bof", "employer_intro", 0.3),  # an unsure employer_intro is not enough
+])
+def test_other_messages_get_no_role(text, intent, confidence):
+    assert role_entities(text, intent, confidence) == []
+
+
+def test_other_entities_are_kept():
+    sector = {"entity": "sector", "value": "btp", "start": 30, "end": 33, "extractor": "DIETClassifier"}
+    message = Message(data={"text": "je dirige une entreprise du BTP", "entities": [sector],
+                            "intent": {"name": "employer_intro", "confidence": 0.9}})
+    [processed] = RoleHint().process([message])
+    assert [e["entity"] for e in processed.get("entities")] == ["sector", "role"]
