@@ -25,8 +25,6 @@ from bot.employer import (
 from bot.parsing import find_sector_in, parse_sector
 from bot.wording import contract_months_problem_message, employer_plan_message, hires_problem_message
 
-# The intent that opens the employer form: its sentence ("je dirige une entreprise du BTP") carries details.
-OPENING_INTENT = EMPLOYER_INTENT
 MAX_JOBS_CHARS = 200
 EMPLOYER_BUTTONS = [
     {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
@@ -137,8 +135,9 @@ class ValidateEmployerForm(ProfileFormValidation):
         values = super().extract(dispatcher, tracker, slots)
         text = latest_text(tracker)
         intent, _ = latest_intent(tracker)
-        if intent == OPENING_INTENT:
-            # The base class treats this intent as a remark; for this form it is the opening sentence.
+        if intent == EMPLOYER_INTENT:
+            # The base class treats this intent as a remark; for this form it is the opening sentence, which
+            # carries details ("je dirige une entreprise du BTP").
             values = {**self.mentions(text, tracker, [s for s in slots if s not in values]), **values}
         kind = employer_kind(text)
         if kind:

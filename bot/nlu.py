@@ -35,7 +35,8 @@ class RoleHint(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
-            if writes_as_employer(intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0), text):
+            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if writes_as_employer(intent.get(INTENT_NAME_KEY), confidence, text):
                 entity = {"entity": ROLE_ENTITY, "value": EMPLOYER_ROLE, "start": 0, "end": len(text),
                           "confidence": 1.0, "extractor": type(self).__name__}
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)

@@ -162,18 +162,19 @@ def rules_first_predictions() -> None:
     from rasa.shared.core.trackers import DialogueStateTracker
 
     original = MessageProcessor._predict_next_with_tracker
-    plans: dict[int, tuple[str, list[str]] | None] = {}  # id(graph runner) -> (rule node, other policy nodes)
 
     def plan_of(processor: MessageProcessor) -> tuple[str, list[str]] | None:
+        """(the RulePolicy's node, the other policies' nodes) of the model's graph, found once per graph runner;
+        None when the graph does not have exactly one RulePolicy."""
         runner = processor.graph_runner
-        if id(runner) not in plans:
+        if not hasattr(runner, "_rules_first_plan"):
             schema = runner._graph_schema
             target = processor.model_metadata.core_target
             needs = list(schema.nodes[target].needs.values()) if target in schema.nodes else []
             policies = [n for n in needs if n in schema.nodes and schema.nodes[n].fn == "predict_action_probabilities"]
             rules = [n for n in policies if issubclass(schema.nodes[n].uses, RulePolicy)]
-            plans[id(runner)] = (rules[0], [n for n in policies if n != rules[0]]) if len(rules) == 1 else None
-        return plans[id(runner)]
+            runner._rules_first_plan = (rules[0], [n for n in policies if n != rules[0]]) if len(rules) == 1 else None
+        return runner._rules_first_plan
 
     def last_action_rejected(tracker: DialogueStateTracker) -> bool:
         for event in reversed(tracker.events):
