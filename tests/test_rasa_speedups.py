@@ -154,3 +154,58 @@ def test_no_training_story_or_rule_is_written_with_user_text():
     steps = [step for data in files for block in data.get("stories", []) + data.get("rules", [])
              for step in block.get("steps", [])]
     assert len(steps) > 50 and not [step for step in steps if "user" in step]
+
+
+SPARSE_PROBE = r'''
+import json
+import numpy as np
+import scipy.sparse as sp
+from rasa.shared.nlu.training_data.features import Features
+from bot import rasa_speedups
+
+stock = Features._combine_sparse_features
+rasa_speedups.apply()
+direct = Features._combine_sparse_features
+rng = np.random.default_rng(7)
+compared, mismatched = 0, []
+for trial in range(300):
+    rows = int(rng.integers(1, 40))
+    left = sp.random(rows, int(rng.integers(1, 20000)), density=float(rng.uniform(0, 0.02)), format="coo",
+                     dtype=[np.float32, np.float64, np.int64][trial % 3], random_state=trial)
+    right = sp.random(rows, int(rng.integers(1, 600)), density=float(rng.uniform(0, 0.1)), format="coo",
+                      dtype=[np.float32, np.float64][trial % 2], random_state=10_000 + trial)
+    joined = []
+    for combine in (stock, direct):
+        features = Features(left.copy(), "sequence", "text", "a")
+        combine(features, Features(right.copy(), "sequence", "text", "b"))
+        joined.append(features.features)
+    a, b = joined
+    same = (type(a) is type(b) and a.shape == b.shape and a.dtype == b.dtype and a.row.dtype == b.row.dtype
+            and np.array_equal(a.row, b.row) and np.array_equal(a.col, b.col) and np.array_equal(a.data, b.data))
+    compared += 1
+    if not same:
+        mismatched.append(trial)
+# Rows that do not match still raise the stock error; another format takes the stock path.
+errors = []
+for left in (sp.coo_matrix(np.ones((2, 3))), sp.csr_matrix(np.ones((2, 3)))):
+    try:
+        Features(left, "sequence", "text", "a").combine_with_features(Features(sp.coo_matrix(np.ones((3, 3))), "sequence", "text", "b"))
+    except ValueError as error:
+        errors.append(str(error))
+csr = Features(sp.csr_matrix(np.eye(2)), "sequence", "text", "a")
+csr.combine_with_features(Features(sp.csr_matrix(np.eye(2)), "sequence", "text", "b"))
+print("PROBE " + json.dumps({"compared": compared, "mismatched": mismatched, "errors": errors,
+                             "csr": [type(csr.features).__name__, list(csr.features.shape)]}))
+'''
+
+
+def test_sparse_features_are_joined_exactly_as_scipy_joins_them():
+    result = subprocess.run([sys.executable, "-c", SPARSE_PROBE], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300, env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin",
+                                              "PYTHONPATH": str(ROOT)})
+    lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
+    assert lines, result.stderr[-3000:]
+    found = json.loads(lines[-1][len("PROBE "):])
+    assert found["compared"] == 300 and found["mismatched"] == []
+    assert len(found["errors"]) == 2 and all("sequence dimensions do not match" in e for e in found["errors"])
+    assert found["csr"] == ["csr_matrix", [2, 4]]
