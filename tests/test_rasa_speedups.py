@@ -61,13 +61,18 @@ MESSAGES = all_messages() + [
 ]
 
 
-def probe(model, speedups: bool) -> dict:
-    result = subprocess.run([sys.executable, "-c", PROBE, str(model), "1" if speedups else "0"], cwd=ROOT,
-                            input=json.dumps(MESSAGES), capture_output=True, text=True, timeout=600,
+def run_probe(code: str, *args: str, stdin: str | None = None, timeout: int = 600) -> dict:
+    """Run `code` in a fresh Python process (the speed-ups patch Rasa for a whole process); its PROBE line."""
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, input=stdin, capture_output=True,
+                            text=True, timeout=timeout,
                             env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
     lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
     assert lines, result.stderr[-3000:]
     return json.loads(lines[-1][len("PROBE "):])
+
+
+def probe(model, speedups: bool) -> dict:
+    return run_probe(PROBE, str(model), "1" if speedups else "0", stdin=json.dumps(MESSAGES))
 
 
 @pytest.fixture(scope="module")
@@ -135,12 +140,7 @@ print("PROBE " + json.dumps({"compared": compared, "by_rules_alone": by_rules_al
 
 
 def test_the_rules_first_prediction_picks_what_all_the_policies_pick():
-    result = subprocess.run([sys.executable, "-c", PREDICTIONS_PROBE, str(ensure_model())], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900,
-                            env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
-    lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
-    assert lines, result.stderr[-3000:]
-    found = json.loads(lines[-1][len("PROBE "):])
+    found = run_probe(PREDICTIONS_PROBE, str(ensure_model()), timeout=900)
     assert found["compared"] > 200 and found["by_rules_alone"] > found["compared"] // 2
     assert found["differences"] == []
 
@@ -200,12 +200,7 @@ print("PROBE " + json.dumps({"compared": compared, "mismatched": mismatched, "er
 
 
 def test_sparse_features_are_joined_exactly_as_scipy_joins_them():
-    result = subprocess.run([sys.executable, "-c", SPARSE_PROBE], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin",
-                                              "PYTHONPATH": str(ROOT)})
-    lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
-    assert lines, result.stderr[-3000:]
-    found = json.loads(lines[-1][len("PROBE "):])
+    found = run_probe(SPARSE_PROBE, timeout=300)
     assert found["compared"] == 300 and found["mismatched"] == []
     assert len(found["errors"]) == 2 and all("sequence dimensions do not match" in e for e in found["errors"])
     assert found["csr"] == ["csr_matrix", [2, 4]]
