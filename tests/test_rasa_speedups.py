@@ -204,3 +204,122 @@ def test_sparse_features_are_joined_exactly_as_scipy_joins_them():
     assert found["compared"] == 300 and found["mismatched"] == []
     assert len(found["errors"]) == 2 and all("sequence dimensions do not match" in e for e in found["errors"])
     assert found["csr"] == ["csr_matrix", [2, 4]]
+
+
+FINGERPRINT_PROBE = r'''
+import json, random
+import numpy as np
+import scipy.sparse as sp
+import rasa.shared.nlu.training_data.util as training_data_util
+import rasa.shared.utils.io as io
+from bot import rasa_speedups
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+from rasa.nlu.featurizers.sparse_featurizer.lexical_syntactic_featurizer import LexicalSyntacticFeaturizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.importers.importer import TrainingDataImporter
+import tempfile, pathlib
+
+NAMES = ("deep_container_fingerprint", "get_dictionary_fingerprint", "get_list_fingerprint")
+
+def functions():
+    return [getattr(io, name) for name in NAMES] + [training_data_util.sparse_matrix_to_string]
+
+stock_functions = functions()
+rasa_speedups.apply()
+fast_functions = functions()
+assert all(s is not f for s, f in zip(stock_functions, fast_functions))
+
+def use(chosen):
+    """Stock Rasa's functions call each other through the module: all of them are swapped together."""
+    for name, function in zip(NAMES, chosen):
+        setattr(io, name, function)
+    training_data_util.sparse_matrix_to_string = chosen[-1]
+
+def both(obj):
+    results = []
+    for chosen in (stock_functions, fast_functions):
+        use(chosen)
+        results.append(io.deep_container_fingerprint(obj))
+    return results
+
+def message_fingerprint(message, chosen):
+    use(chosen)
+    message._cached_fingerprint = None
+    for features in message.features:
+        features._cached_fingerprint = None
+    return message.fingerprint()
+
+# The project's NLU data, tokenized and featurized (tokens, sparse word and character n-grams, lexical
+# features), then fingerprinted message by message and as a whole, as Rasa's training cache does.
+data = TrainingDataImporter.load_from_config("config.yml", "domain.yml", ["data"]).get_nlu_data()
+context = ExecutionContext(GraphSchema({}), "probe")
+storage = LocalModelStorage(pathlib.Path(tempfile.mkdtemp()))
+WhitespaceTokenizer.create({**WhitespaceTokenizer.get_default_config()}, storage, Resource("t"), context).process_training_data(data)
+for name, cls, extra in (("w", CountVectorsFeaturizer, {}), ("c", CountVectorsFeaturizer, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 5}),
+                         ("l", LexicalSyntacticFeaturizer, {})):
+    featurizer = cls.create({**cls.get_default_config(), **extra}, storage, Resource(name), context)
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+messages, mismatched = 0, []
+for message in data.training_examples:
+    messages += 1
+    if message_fingerprint(message, stock_functions) != message_fingerprint(message, fast_functions):
+        mismatched.append(message.get("text"))
+with_features = sum(1 for m in data.training_examples if m.features)
+
+def data_fingerprint(chosen):
+    for message in data.training_examples:
+        message_fingerprint(message, chosen)
+    return data.fingerprint()
+
+whole = [data_fingerprint(stock_functions), data_fingerprint(fast_functions)]
+# Odd containers: text that json.dumps escapes, empty ones, numbers, keys that hash alike, NumPy values.
+rng = random.Random(3)
+odd = [{}, [], "", [""], {"": ""}, {"é": "\"quoted\"\n"}, [1, 1.5, None, True], {1: "a", "1": "b"},
+       {"nested": [{"a": [1, {"b": "ü"}]}, ["x"] * 3]}, np.float32(0.1), [np.int64(3), np.float64(2.5)]]
+odd += [{str(rng.random()): [rng.choice(["a", "é", "\\\\", 7, 0.25]) for _ in range(rng.randint(0, 4))]
+         for _ in range(rng.randint(0, 5))} for _ in range(200)]
+odd_mismatched = [repr(o) for o in odd if len(set(both(o))) != 1]
+# Sparse matrices of several dtypes, with repeated, negative, tiny values and NaN.
+sparse_mismatched = []
+for trial in range(200):
+    m = sp.random(int(rng.randint(1, 30)), int(rng.randint(1, 3000)), density=rng.uniform(0, 0.05),
+                  format=["coo", "csr"][trial % 2], dtype=[np.float32, np.float64, np.int64][trial % 3], random_state=trial)
+    if trial % 5 == 0 and m.nnz:
+        m = m.tocoo()
+        m.data[0], m.data[-1] = (np.nan, -1e-9) if m.dtype.kind == "f" else (0, -3)
+    if stock_functions[-1](m) != fast_functions[-1](m):
+        sparse_mismatched.append(trial)
+print("PROBE " + json.dumps({"messages": messages, "with_features": with_features, "mismatched": mismatched[:10],
+                             "whole_same": whole[0] == whole[1],
+                             "odd": len(odd), "odd_mismatched": odd_mismatched[:10], "sparse_mismatched": sparse_mismatched}))
+'''
+
+
+def test_training_fingerprints_are_the_same_as_rasa_s():
+    found = run_probe(FINGERPRINT_PROBE, timeout=600)
+    assert found["messages"] > 3000 and found["with_features"] == found["messages"]
+    assert found["mismatched"] == [] and found["whole_same"]
+    assert found["odd"] > 200 and found["odd_mismatched"] == []
+    assert found["sparse_mismatched"] == []
+
+
+SPACY_PROBE = r'''
+import json
+from bot import rasa_speedups
+rasa_speedups.apply()
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+first, second = SpacyNLP.load_model("fr_core_news_md"), SpacyNLP.load_model("fr_core_news_md")
+doc = first.model("Je voudrais devenir aide-soignante")
+print("PROBE " + json.dumps({"same": first is second, "ner": "ner" in first.model.pipe_names and "ner" not in first.model.disabled,
+                             "lemmas": [t.lemma_ for t in doc], "vectors": bool(doc.vector.any())}))
+'''
+
+
+def test_the_spacy_model_is_loaded_once_per_process():
+    found = run_probe(SPACY_PROBE, timeout=300)
+    assert found["same"] and not found["ner"]
+    assert found["lemmas"][:2] == ["je", "vouloir"] and found["vectors"]
