@@ -204,7 +204,6 @@ def fast_fingerprints() -> None:
     import json
     from hashlib import md5
 
-    import numpy as np
     import rasa.shared.nlu.training_data.util as training_data_util
     import rasa.shared.utils.io as io
 
@@ -215,6 +214,9 @@ def fast_fingerprints() -> None:
         """True when every item is a str that json.dumps writes as itself between quotes (hex hashes are)."""
         return all(type(h) is str and h.isascii() and h.isalnum() for h in hashes)
 
+    # Hashes of short texts (token texts, lemmas, offsets, tags recur in every message and every step).
+    short_hashes: dict[str, str] = {}
+
     def deep_container_fingerprint(obj: Any, encoding: str = io.DEFAULT_ENCODING) -> str:
         if isinstance(obj, dict):
             return get_dictionary_fingerprint(obj, encoding)
@@ -222,7 +224,15 @@ def fast_fingerprints() -> None:
             return get_list_fingerprint(obj, encoding)
         if hasattr(obj, "fingerprint") and callable(obj.fingerprint):
             return obj.fingerprint()
-        return text_hash(str(obj), encoding)
+        text = str(obj)
+        if len(text) > 64 or encoding != io.DEFAULT_ENCODING:
+            return text_hash(text, encoding)
+        hashed = short_hashes.get(text)
+        if hashed is None:
+            hashed = text_hash(text, encoding)
+            if len(short_hashes) < 200_000:
+                short_hashes[text] = hashed
+        return hashed
 
     def get_dictionary_fingerprint(dictionary: dict[Any, Any], encoding: str = io.DEFAULT_ENCODING) -> str:
         hashed = {deep_container_fingerprint(k, encoding): deep_container_fingerprint(v, encoding)
@@ -242,10 +252,14 @@ def fast_fingerprints() -> None:
         coo = m.tocoo()
         # The stock code writes "  (row, col)\tvalue" with `%s` on NumPy scalars: indices print as integers,
         # values as NumPy prints them, which is formatted once per distinct value here.
-        values, which = np.unique(coo.data, return_inverse=True)
-        texts = [str(value) for value in values]
-        return "\n".join([f"  ({row}, {col})\t{texts[i]}"
-                          for row, col, i in zip(coo.row.tolist(), coo.col.tolist(), which.tolist())])
+        scalar, texts = coo.data.dtype.type, {}
+        lines = []
+        for row, col, value in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()):
+            text = texts.get(value) if value else None  # 0.0 and -0.0 are equal keys but print apart
+            if text is None:
+                text = texts[value] = str(scalar(value))
+            lines.append(f"  ({row}, {col})\t{text}")
+        return "\n".join(lines)
 
     for name, fast in (("deep_container_fingerprint", deep_container_fingerprint),
                        ("get_dictionary_fingerprint", get_dictionary_fingerprint),

@@ -283,7 +283,7 @@ odd = [{}, [], "", [""], {"": ""}, {"é": "\"quoted\"\n"}, [1, 1.5, None, True],
 odd += [{str(rng.random()): [rng.choice(["a", "é", "\\\\", 7, 0.25]) for _ in range(rng.randint(0, 4))]
          for _ in range(rng.randint(0, 5))} for _ in range(200)]
 odd_mismatched = [repr(o) for o in odd if len(set(both(o))) != 1]
-# Sparse matrices of several dtypes, with repeated, negative, tiny values and NaN.
+# Sparse matrices of several dtypes, with repeated, negative, tiny values, NaN, 0.0 and -0.0.
 sparse_mismatched = []
 for trial in range(200):
     m = sp.random(int(rng.randint(1, 30)), int(rng.randint(1, 3000)), density=rng.uniform(0, 0.05),
@@ -291,6 +291,8 @@ for trial in range(200):
     if trial % 5 == 0 and m.nnz:
         m = m.tocoo()
         m.data[0], m.data[-1] = (np.nan, -1e-9) if m.dtype.kind == "f" else (0, -3)
+        if m.nnz > 3 and m.dtype.kind == "f":
+            m.data[1], m.data[2] = 0.0, -0.0
     if stock_functions[-1](m) != fast_functions[-1](m):
         sparse_mismatched.append(trial)
 print("PROBE " + json.dumps({"messages": messages, "with_features": with_features, "mismatched": mismatched[:10],
