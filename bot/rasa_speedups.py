@@ -166,12 +166,15 @@ def lean_spacy() -> None:
     from rasa.nlu.utils import spacy_utils
 
     original = spacy_utils.SpacyNLP.load_model
+    loaded: dict[str, Any] = {}
 
     def load_model(spacy_model_name: str) -> Any:
-        loaded = original(spacy_model_name)
-        if "ner" in loaded.model.pipe_names:
-            loaded.model.disable_pipe("ner")
-        return loaded
+        if spacy_model_name not in loaded:  # one copy per process, shared by the graph's two spaCy nodes
+            model = original(spacy_model_name)
+            if "ner" in model.model.pipe_names:
+                model.model.disable_pipe("ner")
+            loaded[spacy_model_name] = model
+        return loaded[spacy_model_name]
 
     spacy_utils.SpacyNLP.load_model = staticmethod(load_model)
 
@@ -269,20 +272,6 @@ def fast_fingerprints() -> None:
     training_data_util.sparse_matrix_to_string = sparse_matrix_to_string
 
 
-def shared_spacy_model() -> None:
-    from rasa.nlu.utils import spacy_utils
-
-    original = spacy_utils.SpacyNLP.load_model
-    loaded: dict[str, Any] = {}
-
-    def load_model(spacy_model_name: str) -> Any:
-        if spacy_model_name not in loaded:
-            loaded[spacy_model_name] = original(spacy_model_name)
-        return loaded[spacy_model_name]
-
-    spacy_utils.SpacyNLP.load_model = staticmethod(load_model)
-
-
 def rules_first_predictions() -> None:
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.processor import MessageProcessor
@@ -342,7 +331,6 @@ def apply() -> None:
     direct_sparse_concatenation()
     rules_first_predictions()
     fast_fingerprints()
-    shared_spacy_model()
     _applied = True
 
 
