@@ -325,3 +325,33 @@ def test_the_spacy_model_is_loaded_once_per_process():
     found = run_probe(SPACY_PROBE, timeout=300)
     assert found["same"] and not found["ner"]
     assert found["lemmas"][:2] == ["je", "vouloir"] and found["vectors"]
+
+
+FALLBACK_UNDO_PROBE = r'''
+import copy, json
+from rasa.nlu.classifiers import fallback_classifier
+stock = fallback_classifier.undo_fallback_prediction
+from bot import rasa_speedups
+rasa_speedups.apply()
+from rasa.nlu import test as rasa_test  # what `rasa test nlu` calls
+
+class Heavy:  # stands for the spaCy document: copying it is what the speed-up avoids
+    def __deepcopy__(self, memo):
+        raise AssertionError("deep-copied")
+
+ranking = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "faq", "confidence": 0.31},
+           {"name": "out_of_scope", "confidence": 0.29}]
+prediction = {"text": "euh", "intent": ranking[0], "intent_ranking": ranking, "entities": [{"entity": "role"}]}
+before = copy.deepcopy(prediction)
+fast = rasa_test.fallback_classifier.undo_fallback_prediction(dict(prediction, spacy_doc=Heavy()))
+same = {k: v for k, v in fast.items() if k != "spacy_doc"} == stock(prediction)
+fast["intent_ranking"][0]["confidence"] = 0.0  # the values it changed are its own, as with the stock copy
+alone = {"intent": ranking[0], "intent_ranking": ranking[:1]}
+print("PROBE " + json.dumps({"same": same, "intent": fast["intent"]["name"], "untouched": prediction == before,
+                             "alone_kept": fallback_classifier.undo_fallback_prediction(alone) is alone}))
+'''
+
+
+def test_undoing_a_fallback_in_rasa_test_copies_only_what_it_changes():
+    found = run_probe(FALLBACK_UNDO_PROBE, timeout=300)
+    assert found == {"same": True, "intent": "faq", "untouched": True, "alone_kept": True}
