@@ -99,8 +99,15 @@ RULES = (
 )
 
 
+# Every pattern above needs a digit, or "@" / "(at)" for an e-mail: a text with none of them is left as is
+# without running them (most of what the bot says, and many messages).
+_MAY_HOLD_PERSONAL_DATA = re.compile(r"\d|@|[(\[]at[)\]]")
+
+
 def redact_text(text: str) -> str:
     """`text` with every piece of personal data replaced by a token such as «[e-mail masqué]»."""
+    if not _MAY_HOLD_PERSONAL_DATA.search(text):
+        return text
     for rule in RULES:
         text = rule.pattern.sub(lambda m, r=rule: r.token if r.accept(m) else m.group(), text)
     return text

@@ -246,10 +246,10 @@ class RedactingTrackerStore(SQLTrackerStore):
             if start is None:
                 start = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
             masked = [redact_event(event.as_dict()) for event in events[start:]]
-            rows = [self._row(sender_id, event, data) for event, data in zip(events[start:], masked)]
-            session.add_all(rows)
-            session.flush()
-            last_id = rows[-1].id if rows else None
+            # Core inserts, one row at a time for its id: the ORM's unit of work cost twice as much per message.
+            insert, last_id = self.SQLEvent.__table__.insert(), None
+            for event, data in zip(events[start:], masked):
+                last_id = session.execute(insert, self._row(sender_id, event, data)).inserted_primary_key[0]
             session.commit()
         return [Event.from_parameters(data) for data in masked], last_id
 
@@ -332,16 +332,17 @@ class RedactingTrackerStore(SQLTrackerStore):
                        "%d conversation(s)", down_for, written, len(senders))
         return True
 
-    def _row(self, sender_id: str, event: Event, data: dict[str, Any]) -> "SQLTrackerStore.SQLEvent":
-        """The row of `event`, whose masked form is `data`."""
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=((data.get("parse_data") or {}).get("intent") or {}).get("name"),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+    @staticmethod
+    def _row(sender_id: str, event: Event, data: dict[str, Any]) -> dict[str, Any]:
+        """The row (column values) of `event`, whose masked form is `data`."""
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": ((data.get("parse_data") or {}).get("intent") or {}).get("name"),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def _summary_due(self, sender_id: str) -> None:
         """Refresh the review summary of this conversation soon, with the others written meanwhile."""

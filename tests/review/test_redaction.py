@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.store.redaction import (ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKEN, PHONE_TOKEN, redact_event,
                                  redact_text, redact_value)
@@ -136,3 +138,19 @@ def test_bot_text_is_masked_and_other_events_untouched():
     assert redact_event({"event": "bot", "text": "Votre mail a@b.fr est noté"})["text"] == f"Votre mail {EMAIL_TOKEN} est noté"
     action = {"event": "action", "name": "action_listen", "timestamp": 2.0, "policy": None}
     assert redact_event(action) == action
+
+
+# Texts with no digit, "@" nor "(at)"/"[at]" skip the patterns: none of them could match such a text.
+WORDS = st.sampled_from(["rue", "avenue", "place", "des", "Lilas", "Paris", "code", "postal", "at", "(at)", "[at]",
+                         "(", ")", "[", "]", "mail", "jean.dupont", "gmail.com", "FR", "IBAN", "+", "-", ".", ",",
+                         "bis", "ter", "cedex", "tél", "é", "\n", " "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORDS | st.text(max_size=4), max_size=30).map(" ".join))
+def test_text_the_patterns_cannot_match_is_left_as_is_without_them(text):
+    from bot.store.redaction import _MAY_HOLD_PERSONAL_DATA, RULES
+
+    if not _MAY_HOLD_PERSONAL_DATA.search(text):
+        assert not any(rule.pattern.search(text) for rule in RULES)
+        assert redact_text(text) is text
