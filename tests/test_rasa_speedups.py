@@ -5,21 +5,27 @@ one with the speed-ups (separate processes: the speed-ups patch Rasa's classes f
 """
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bot import rasa_speedups
 from bot.bench.scenarios import all_messages
 from bot.training import ROOT, ensure_model
 
 PROBE = r'''
 import asyncio, json, sys
-speedups = sys.argv[2] == "1"
+speedups = sys.argv[2] in ("1", "serving")
 if speedups:
     from bot import rasa_speedups
     rasa_speedups.apply()
+    if sys.argv[2] == "serving":  # as `python -m bot.rasa_speedups run` serves
+        rasa_speedups.responses_for_retrieval_intents_only()
 from tensorflow.python.eager.polymorphic_function import function_spec
 from rasa.core.agent import Agent
 
@@ -71,8 +77,9 @@ def run_probe(code: str, *args: str, stdin: str | None = None, timeout: int = 60
     return json.loads(lines[-1][len("PROBE "):])
 
 
-def probe(model, speedups: bool) -> dict:
-    return run_probe(PROBE, str(model), "1" if speedups else "0", stdin=json.dumps(MESSAGES))
+def probe(model, speedups: bool, serving: bool = False) -> dict:
+    mode = "serving" if serving else "1" if speedups else "0"
+    return run_probe(PROBE, str(model), mode, stdin=json.dumps(MESSAGES))
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +106,20 @@ def test_predictions_skip_the_input_signature_checks(stock_and_fast):
     # the first prediction of each of the three models does (taking the concrete function once).
     assert stock["signature_checks"] >= 2 * len(MESSAGES)
     assert fast["signature_checks"] <= 3
+
+
+def test_when_serving_a_faq_answer_is_picked_for_faq_questions_only(stock_and_fast):
+    stock, _ = stock_and_fast
+    serving = probe(ensure_model(), speedups=True, serving=True)
+    faq = [index for index, parse in enumerate(stock["parses"]) if parse[0] == "faq"]
+    assert 10 < len(faq) < len(MESSAGES) - 10
+    for index, (expected, found) in enumerate(zip(stock["parses"], serving["parses"], strict=True)):
+        assert found[:2] == expected[:2] and found[4] == expected[4]  # intent, confidence, entities
+        # The FAQ answer (key, confidence) of a FAQ question is the stock one; other messages get none, unless
+        # DIET took them for a FAQ question before the FallbackClassifier turned them down (then the stock one).
+        assert found[2:4] == expected[2:4] if index in faq else found[2:4] in ([None, 0.0], expected[2:4])
+    assert sum(found[2] is None for found in serving["parses"]) > 10
+    assert serving["answers"] == stock["answers"]
 
 
 # Every turn of the stories and rules (training and test stories): the next action predicted by all the policies
@@ -355,3 +376,110 @@ print("PROBE " + json.dumps({"same": same, "intent": fast["intent"]["name"], "un
 def test_undoing_a_fallback_in_rasa_test_copies_only_what_it_changes():
     found = run_probe(FALLBACK_UNDO_PROBE, timeout=300)
     assert found == {"same": True, "intent": "faq", "untouched": True, "alone_kept": True}
+
+
+# --- Checking the action server's answers, and writing the requests to it: same verdicts, same JSON ---
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_request_bodies_carry_the_values_json_dumps_writes(value):
+    assert json.loads(rasa_speedups.json_text(value)) == json.loads(json.dumps(value))
+
+
+def test_request_bodies_of_values_orjson_does_not_take():
+    import numpy as np
+
+    for value in ({"confidence": np.float64(0.25)}, {"big": 2**70}, {1: "integer key"}):
+        assert json.loads(rasa_speedups.json_text(value)) == json.loads(json.dumps(value))
+    with pytest.raises(TypeError):  # what json.dumps does not take either
+        rasa_speedups.json_text({"confidence": np.float32(0.5)})
+    # The one difference: json.dumps writes NaN and Infinity, which are not JSON; orjson writes null.
+    assert json.loads(rasa_speedups.json_text([float("nan"), float("inf")])) == [None, None]
+
+
+@functools.lru_cache(maxsize=1)
+def response_schema() -> tuple[dict, object, object]:
+    from jsonschema.validators import validator_for
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validator_for(schema)
+    return schema, cls(schema), rasa_speedups.event_validators(schema, cls)
+
+
+def event_names() -> list[str]:
+    schema, _, _ = response_schema()
+    return [branch["properties"]["event"]["const"] for branch in schema["properties"]["events"]["items"]["oneOf"]]
+
+
+def event_keys() -> list[str]:
+    schema, _, _ = response_schema()
+    items = schema["properties"]["events"]["items"]
+    return sorted({key for branch in items["oneOf"] for key in branch.get("properties", {})} | set(items["properties"]))
+
+
+FIELD_VALUES = (st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=4)
+                | st.lists(st.text(max_size=3), max_size=2) | st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+
+
+def real_events() -> list[dict]:
+    from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, FollowupAction, Restarted,
+                                         SessionStarted, SlotSet, UserUttered)
+
+    events = [SlotSet("age", 25), SlotSet("requested_slot", None), ActiveLoop("eligibility_form"), ActiveLoop(None),
+              FollowupAction("action_listen"), BotUttered("Bonjour", {"buttons": []}), Restarted(), SessionStarted(),
+              UserUttered("bonjour", {"name": "greet", "confidence": 1.0}), ActionExecuted("utter_greet")]
+    return [event.as_dict() for event in events]
+
+
+@st.composite
+def action_results(draw):
+    """Answers of an action server: mostly well-formed events with a field or two changed, dropped or added."""
+    names = st.sampled_from(event_names()) | st.sampled_from(["nope", "", 3, None])
+    keys = st.sampled_from(event_keys())
+    invented = st.fixed_dictionaries({"event": names}).flatmap(
+        lambda event: st.dictionaries(keys, FIELD_VALUES, max_size=3).map(lambda more: {**event, **more}))
+
+    def altered(event: dict) -> st.SearchStrategy:
+        changes = st.dictionaries(keys | st.sampled_from(sorted(event)), FIELD_VALUES, max_size=2)
+        return st.tuples(changes, st.lists(st.sampled_from(sorted(event)), max_size=1)).map(
+            lambda change: {k: v for k, v in {**event, **change[0]}.items() if k not in change[1]})
+
+    real = st.sampled_from(real_events())
+    event = real | real.flatmap(altered) | invented
+    one_odd = st.tuples(st.lists(real, max_size=3), st.lists(event, max_size=1)).map(lambda parts: parts[0] + parts[1])
+    events = one_odd | st.lists(event, max_size=4) | st.lists(event | FIELD_VALUES, max_size=3)
+    responses = st.lists(st.dictionaries(st.text(max_size=3), FIELD_VALUES, max_size=2), max_size=2)
+    body = st.fixed_dictionaries({}, optional={"events": events | FIELD_VALUES, "responses": responses | FIELD_VALUES})
+    likely_valid = st.fixed_dictionaries({"events": one_odd}, optional={"responses": responses})
+    return draw(likely_valid | body | FIELD_VALUES)
+
+
+def test_the_response_schema_is_checked_event_by_event():
+    _, _, split = response_schema()
+    assert split is not None and len(split[1]) == len(event_names()) == 23
+
+
+@settings(max_examples=1500, deadline=None)
+@given(action_results())
+def test_checking_each_event_against_its_own_branch_gives_the_stock_verdict(result):
+    _, whole, split = response_schema()
+    assert rasa_speedups.action_result_is_valid(result, whole, split) == whole.is_valid(result)
+
+
+def test_real_answers_of_the_action_server_are_valid_and_broken_ones_are_not():
+    _, whole, split = response_schema()
+    valid = {"events": real_events(), "responses": [{"text": "Bonjour"}]}
+    assert whole.is_valid(valid) and rasa_speedups.action_result_is_valid(valid, whole, split)
+    for broken in ({"events": [{"event": "slot", "value": 3}]}, {"events": [{"event": "unknown"}]},
+                   {"events": [{"name": "age"}]}, {"events": {"event": "slot"}}, {"responses": "text"}, ["events"],
+                   {"events": [{"event": "slot", "name": 3, "value": 1}]}):
+        assert not whole.is_valid(broken) and not rasa_speedups.action_result_is_valid(broken, whole, split)
