@@ -61,8 +61,11 @@ the Rasa server through this module.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from typing import Any
+
+import orjson
 
 _applied = False
 
@@ -130,10 +133,6 @@ def json_text(value: Any) -> str:
     """`value` as JSON text, written by orjson: the same values as `json.dumps(value)` reads back (tested), about
     six times faster on a conversation; anything orjson does not take (a NumPy scalar, an integer over 64 bits,
     …) goes through `json.dumps`. Unlike `json.dumps`, a NaN or infinite float becomes `null` (valid JSON)."""
-    import json
-
-    import orjson
-
     try:
         return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
     except TypeError:
@@ -431,8 +430,9 @@ def responses_for_retrieval_intents_only() -> None:
     def process(self: ResponseSelector, messages: list[Any]) -> list[Any]:
         served = [self.retrieval_intent] if self.retrieval_intent else self.all_retrieval_intents
         asked = [m for m in messages if (m.get(INTENT) or {}).get(INTENT_NAME_KEY) in served]
+        asked_ids = {id(m) for m in asked}  # by identity: Message.__eq__ fingerprints both messages
         for message in messages:
-            if not any(message is m for m in asked):
+            if id(message) not in asked_ids:
                 properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
                 properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.all_retrieval_intents
                 message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
