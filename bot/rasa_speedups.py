@@ -429,10 +429,11 @@ def responses_for_retrieval_intents_only() -> None:
     @functools.wraps(original)
     def process(self: ResponseSelector, messages: list[Any]) -> list[Any]:
         served = [self.retrieval_intent] if self.retrieval_intent else self.all_retrieval_intents
-        asked = [m for m in messages if (m.get(INTENT) or {}).get(INTENT_NAME_KEY) in served]
-        asked_ids = {id(m) for m in asked}  # by identity: Message.__eq__ fingerprints both messages
+        asked = []
         for message in messages:
-            if id(message) not in asked_ids:
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in served:
+                asked.append(message)
+            else:
                 properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
                 properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.all_retrieval_intents
                 message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
