@@ -11,7 +11,7 @@ QUESTIONS = [
     ("Combien de temps dure le contrat allégé ?", ["36"]),
     ("Quel texte de loi a créé la VAE inversée ?", ["2022-1598"]),
     ("Quel décret encadre l'expérimentation ?", ["2023-408"]),
-    ("Quel ministère s'occupe de la VAE inversée ?", ["ministère du Travail"]),
+    ("Quel ministère s'occupe de la VAE inversée ?", ["ministère chargé du Travail"]),
     ("Jusqu'à quand dure l'expérimentation ?", ["28 février 2026"]),
     ("C'est encore possible de signer un contrat ?", ["28 février 2026", "OPCO"]),
     ("Combien de parcours sont prévus ?", ["5 000"]),

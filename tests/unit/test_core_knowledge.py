@@ -92,7 +92,7 @@ def test_placeholder_values():
     assert values["pay_under_21"] == "55 %" and values["pay_21_25_bac"] == "80 %"
     assert values["aid_45_plus"] == "2 000 €"
     assert values["src_decret"] == "décret n°2023-408 du 26 mai 2023"
-    assert values["ministry"] == "ministère du Travail, du Plein emploi et de l'Insertion"
+    assert values["ministry"] == "ministère chargé du Travail"
 
 
 @pytest.mark.parametrize(
