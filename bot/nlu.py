@@ -1,5 +1,8 @@
 """NLU pipeline components of our own (config.yml names them by their import path).
 
+`LinearIntentClassifier` classifies intents with bot/intents.py (a linear model over character n-grams,
+lemmas and the spaCy document's word vectors), in place of Rasa's DIETClassifier.
+
 `RoleHint` marks a message written by an employer with a `role` entity ("employeur"); the `role` slot is
 filled from it (domain.yml, `from_entity`) before the dialogue predicts anything, in the Rasa process: no
 round trip to the action server after each message. That an eligibility check makes an unknown visitor a
@@ -9,16 +12,84 @@ from __future__ import annotations
 
 from typing import Any
 
+import joblib
+
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                       PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.employer import writes_as_employer
+from bot.intents import DEFAULTS, IntentModel
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
+MODEL_FILE = "intent_model.joblib"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Sets the intent and the intent ranking of each message from bot.intents.IntentModel, reading the spaCy
+    document SpacyNLP made. A message without text gets no intent (confidence 0: the FallbackClassifier
+    answers it)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return dict(DEFAULTS)
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["sklearn", "spacy"]
+
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: IntentModel | None = None) -> None:
+        self.config, self._storage, self._resource, self.model = config, model_storage, resource, model
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> LinearIntentClassifier:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
+        self.model = IntentModel(**model_config).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
+                                                     [e.get(INTENT) for e in examples])
+        # Our own model files, written by our own training: joblib (pickle) is safe to read back here.
+        with self._storage.write_to(self._resource) as directory:
+            joblib.dump(self.model, directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
+        with model_storage.read_from(resource) as directory:
+            return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        parsed = [m for m in messages if (m.get(TEXT) or "").strip() and m.get(SPACY_DOCS[TEXT]) is not None]
+        rankings = self.model.rank([m.get(SPACY_DOCS[TEXT]) for m in parsed]) if self.model and parsed else []
+        by_message = {id(message): ranking for message, ranking in zip(parsed, rankings)}
+        for message in messages:
+            ranking = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+                       for name, confidence in by_message.get(id(message), [])]
+            message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                        add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -12,12 +12,12 @@ Profiling the Rasa server under load (py-spy, `make bench`) showed work that giv
   twentieth of the server's CPU per message. orjson writes it (the same values) in about a sixth of that time;
 - reading a stored event walks every Event subclass to find its type (`Event.resolve_by_type`); the classes
   found are remembered (a type not found yet still takes the original path);
-- every prediction of DIET, the ResponseSelector and TED goes through `tf.function.__call__`, which re-checks
-  the inputs against the function's fixed input signature (about a tenth of the server's CPU): the concrete
-  function of that signature is called directly with the same tensors, made from the NumPy inputs the way
-  tf.convert_to_tensor makes them but without its dispatch layers (any input it would not take goes the stock
-  way, which raises the stock error);
-- loading a TensorFlow model (DIET, the ResponseSelector, TED) first trains it for one step on one example,
+- every prediction of a TensorFlow model (the ResponseSelector, TED; DIET in Rasa's default recipe) goes
+  through `tf.function.__call__`, which re-checks the inputs against the function's fixed input signature
+  (about a tenth of the server's CPU): the concrete function of that signature is called directly with the
+  same tensors, made from the NumPy inputs the way tf.convert_to_tensor makes them but without its dispatch
+  layers (any input it would not take goes the stock way, which raises the stock error);
+- loading a TensorFlow model (the ResponseSelector, TED, DIET) first trains it for one step on one example,
   only to create its variables, then overwrites them with the trained weights: about three quarters of the
   start-up time. The trained weights are read first instead, and the prediction Rasa makes anyway to warm the
   model up creates the variables, each restored from the checkpoint as it is created (TensorFlow's deferred
@@ -52,8 +52,8 @@ Profiling the Rasa server under load (py-spy, `make bench`) showed work that giv
   whole result: copying the spaCy document copies its vocabulary, about 5 s per such message here (a fold's
   two evaluation passes of our config took 3 to 4.5 minutes instead of about 46 s). Only the intent and the
   ranking, the two values it changes, are copied; the caller's result is left untouched, as before.
-- when serving (`run`, `shell`), the ResponseSelector picks a FAQ answer only for a message DIET classified as a
-  FAQ question: nothing reads its pick for any other message (about a tenth of the server's CPU for such a
+- when serving (`run`, `shell`), the ResponseSelector picks a FAQ answer only for a message the intent
+  classifier took for a FAQ question: nothing reads its pick for any other message (about a tenth of the server's CPU for such a
   message). See responses_for_retrieval_intents_only.
 Nothing else changes: NLU, policies, dialogue state and the stores work as in stock Rasa. bot/serve.py starts
 the Rasa server through this module.
@@ -415,8 +415,8 @@ def rules_first_predictions() -> None:
 
 
 def responses_for_retrieval_intents_only() -> None:
-    """Serving only (`run`, `shell`): the ResponseSelector picks a FAQ answer only for a message DIET classified
-    as a FAQ question (its retrieval intent). For any other message, Rasa reads nothing of its prediction (the
+    """Serving only (`run`, `shell`): the ResponseSelector picks a FAQ answer only for a message the intent
+    classifier took for a FAQ question (its retrieval intent). For any other message, Rasa reads nothing of its prediction (the
     processor takes the answer only when the message's final intent is the retrieval intent, and so does our
     `action_answer_faq`), so that prediction is not made: the message gets the list of retrieval intents
     alone. `rasa test nlu` (make eval) scores the ResponseSelector on every message, so it is left stock."""

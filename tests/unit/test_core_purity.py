@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ("bot.knowledge", "bot.status", "bot.eligibility", "bot.funding", "bot.parsing", "bot.wording", "bot.employer")
+CORE = ("bot.knowledge", "bot.status", "bot.eligibility", "bot.funding", "bot.parsing", "bot.wording", "bot.employer",
+        "bot.intents")
 
 
 def test_core_imports_no_rasa():
