@@ -87,5 +87,5 @@ class IntentModel:
 
 
 def rank_texts(model: IntentModel, nlp: Any, texts: Iterable[str]) -> list[list[tuple[str, float]]]:
-    """The rankings of plain texts, parsed with the spaCy pipeline `nlp` (benchmarks and tests)."""
+    """The rankings of plain texts, parsed with the spaCy pipeline `nlp` (for the tests and a Python shell)."""
     return model.rank(list(nlp.pipe(texts)))

@@ -53,8 +53,8 @@ Profiling the Rasa server under load (py-spy, `make bench`) showed work that giv
   two evaluation passes of our config took 3 to 4.5 minutes instead of about 46 s). Only the intent and the
   ranking, the two values it changes, are copied; the caller's result is left untouched, as before.
 - when serving (`run`, `shell`), the ResponseSelector picks a FAQ answer only for a message the intent
-  classifier took for a FAQ question: nothing reads its pick for any other message (about a tenth of the server's CPU for such a
-  message). See responses_for_retrieval_intents_only.
+  classifier took for a FAQ question: nothing reads its pick for any other message (about a tenth of the
+  server's CPU for such a message). See responses_for_retrieval_intents_only.
 Nothing else changes: NLU, policies, dialogue state and the stores work as in stock Rasa. bot/serve.py starts
 the Rasa server through this module.
 """
@@ -416,10 +416,11 @@ def rules_first_predictions() -> None:
 
 def responses_for_retrieval_intents_only() -> None:
     """Serving only (`run`, `shell`): the ResponseSelector picks a FAQ answer only for a message the intent
-    classifier took for a FAQ question (its retrieval intent). For any other message, Rasa reads nothing of its prediction (the
-    processor takes the answer only when the message's final intent is the retrieval intent, and so does our
-    `action_answer_faq`), so that prediction is not made: the message gets the list of retrieval intents
-    alone. `rasa test nlu` (make eval) scores the ResponseSelector on every message, so it is left stock."""
+    classifier took for a FAQ question (its retrieval intent). For any other message, Rasa reads nothing of its
+    prediction (the processor takes the answer only when the message's final intent is the retrieval intent,
+    and so does our `action_answer_faq`), so that prediction is not made: the message gets the list of
+    retrieval intents alone. `rasa test nlu` (make eval) scores the ResponseSelector on every message, so it is
+    left stock."""
     from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME, RESPONSE_SELECTOR_RETRIEVAL_INTENTS
     from rasa.nlu.selectors.response_selector import ResponseSelector
     from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY
