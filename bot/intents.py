@@ -34,10 +34,11 @@ def _lemmas(doc: Any) -> str:
     return " ".join(token.lemma_.lower() for token in doc)
 
 
-def _mean_vector(doc: Any, width: int) -> np.ndarray:
-    vector = np.asarray(doc.vector, dtype=np.float64) if doc.has_vector else np.zeros(width)
+def _mean_vector(doc: Any) -> np.ndarray:
+    """The document's mean word vector, of unit length (spaCy gives zeros when no word has a vector)."""
+    vector = np.asarray(doc.vector, dtype=np.float64)
     norm = np.linalg.norm(vector)
-    return vector / norm if norm else np.zeros(width)
+    return vector / norm if norm else vector
 
 
 class IntentModel:
@@ -50,7 +51,6 @@ class IntentModel:
         self.words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                      strip_accents="unicode", lowercase=True, token_pattern=r"(?u)\b\w+\b")
         self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
-        self.vector_width = 0
 
     @property
     def labels(self) -> list[str]:
@@ -60,11 +60,10 @@ class IntentModel:
         texts = [doc.text for doc in docs]
         lemmas = [_lemmas(doc) for doc in docs]
         if fit:
-            self.vector_width = max((len(doc.vector) for doc in docs if doc.has_vector), default=0)
             characters, words = self.characters.fit_transform(texts), self.words.fit_transform(lemmas)
         else:
             characters, words = self.characters.transform(texts), self.words.transform(lemmas)
-        vectors = np.array([_mean_vector(doc, self.vector_width) for doc in docs]).reshape(len(docs), -1)
+        vectors = np.array([_mean_vector(doc) for doc in docs])
         return sparse.hstack([characters, words,
                               sparse.csr_matrix(vectors * self.config["vector_weight"])]).tocsr()
 

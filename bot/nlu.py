@@ -77,12 +77,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
 
     def process(self, messages: list[Message]) -> list[Message]:
-        parsed = [m for m in messages if (m.get(TEXT) or "").strip() and m.get(SPACY_DOCS[TEXT]) is not None]
-        rankings = self.model.rank([m.get(SPACY_DOCS[TEXT]) for m in parsed]) if self.model and parsed else []
-        by_message = {id(message): ranking for message, ranking in zip(parsed, rankings)}
-        for message in messages:
+        docs = [m.get(SPACY_DOCS[TEXT]) if (m.get(TEXT) or "").strip() else None for m in messages]
+        parsed = [doc for doc in docs if doc is not None]
+        rankings = iter(self.model.rank(parsed) if self.model and parsed else [])
+        for message, doc in zip(messages, docs):
             ranking = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
-                       for name, confidence in by_message.get(id(message), [])]
+                       for name, confidence in (next(rankings, []) if doc is not None else [])]
             message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
                         add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

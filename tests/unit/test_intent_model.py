@@ -29,11 +29,15 @@ def nlp():
     return spacy.load("fr_core_news_md", disable=["ner"])
 
 
-@pytest.fixture(scope="module")
-def model(nlp):
+def fitted(nlp, **config) -> IntentModel:
     texts = [text for texts in EXAMPLES.values() for text in texts]
     labels = [label for label, texts in EXAMPLES.items() for _ in texts]
-    return IntentModel().fit(list(nlp.pipe(texts)), labels)
+    return IntentModel(**config).fit(list(nlp.pipe(texts)), labels)
+
+
+@pytest.fixture(scope="module")
+def model(nlp):
+    return fitted(nlp)
 
 
 def test_unseen_messages_get_the_intent_of_their_kind(model, nlp):
@@ -50,9 +54,7 @@ def test_a_ranking_holds_every_intent_once_by_decreasing_probability(model, nlp)
 
 
 def test_the_ranking_is_cut_at_its_length(nlp):
-    texts = [text for texts in EXAMPLES.values() for text in texts]
-    labels = [label for label, texts in EXAMPLES.items() for _ in texts]
-    short = IntentModel(ranking_length=2).fit(list(nlp.pipe(texts)), labels)
+    short = fitted(nlp, ranking_length=2)
     assert [len(ranking) for ranking in rank_texts(short, nlp, ["salut", "asdkjh"])] == [2, 2]
 
 

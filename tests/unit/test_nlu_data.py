@@ -1,9 +1,10 @@
 """The training data stays clean: no example twice, none of the held-out set in the training data."""
 import re
-import unicodedata
 from pathlib import Path
 
 import yaml
+
+from bot.parsing import strip_accents
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,13 +37,9 @@ def test_every_intent_has_at_least_15_examples():
     assert min(counts.values()) >= 15, {i: n for i, n in counts.items() if n < 15}
 
 
-def without_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def test_heldout_set_is_not_in_the_training_data():
     heldout = examples(ROOT / "tests" / "nlu" / "heldout.yml")
     assert len(heldout) >= 150
     # Not even as a variant without accents ("t'as quel age" would give away "t'as quel âge ?").
-    seen = {without_accents(text) for _, text in training()}
-    assert not [text for _, text in heldout if without_accents(text) in seen]
+    seen = {strip_accents(text) for _, text in training()}
+    assert not [text for _, text in heldout if strip_accents(text) in seen]
