@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+# Rasa's usage telemetry and error reports off (Python entry points do the same, bot/__init__.py).
+export RASA_TELEMETRY_ENABLED ?= false
 # Python 3.10 is required by Rasa 3.6: python3.10 on PATH, else pyenv's, else an error naming what to install.
 PYTHON310 ?= $(shell for c in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do \
 	  $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo $$c; break; }; done)

@@ -1,10 +1,12 @@
 """What the servers expose: Rasa's HTTP API off by default and behind a token when on; every server on
-127.0.0.1 only; CORS for the configured origins only; no secret in the repository."""
+127.0.0.1 only; CORS for the configured origins only; Rasa's telemetry off; no secret in the repository."""
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,6 +102,26 @@ def test_cors_refuses_other_origins(shared_bot, origin):
 @pytest.mark.parametrize("origin", ["http://localhost:8080", "http://127.0.0.1:8080"])
 def test_cors_allows_the_demo_page_by_default(shared_bot, origin):
     assert preflight(shared_bot["base"], origin).headers.get("Access-Control-Allow-Origin") == origin
+
+
+# --- telemetry ----------------------------------------------------------------------------------------------
+
+def rasa_telemetry_status(command: list[str], home: Path) -> str:
+    """`rasa telemetry` (the status) as a machine that never ran Rasa sees it: an empty home folder, and no
+    RASA_TELEMETRY_ENABLED inherited from this test session (which imported bot)."""
+    env = {k: v for k, v in os.environ.items() if k != "RASA_TELEMETRY_ENABLED"}
+    done = subprocess.run([*command, "telemetry"], cwd=ROOT, env={**env, "HOME": str(home)},
+                          capture_output=True, text=True, timeout=120)
+    return done.stdout + done.stderr
+
+
+def test_rasa_as_the_product_starts_it_sends_no_telemetry(tmp_path):
+    stock = rasa_telemetry_status([sys.executable, "-m", "rasa"], tmp_path / "stock")
+    # What the test guards against: stock Rasa turns telemetry (Segment) and error reports (Sentry) on.
+    assert "currently enabled" in stock and "reports anonymous usage telemetry" in stock
+    ours = rasa_telemetry_status(rasa_launcher({}), tmp_path / "ours")
+    assert "currently disabled" in ours, ours[-500:]
+    assert "reports anonymous usage telemetry" not in ours
 
 
 # --- secrets -------------------------------------------------------------------------------------------------
