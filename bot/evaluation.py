@@ -65,11 +65,15 @@ def macro_f1(report: Path) -> float:
 
 
 def full_label(parse: dict) -> str:
-    """The intent, or `faq/<key>` for a FAQ question: what the visitor actually gets answered."""
+    """The intent, or `faq/<key>` for a FAQ question: what the visitor actually gets answered.
+
+    Our ResponseSelector is trained for the `faq` retrieval intent and answers under that name; the default
+    recipe's names none, so Rasa files its choice under `default`."""
     intent = (parse.get("intent") or {}).get("name") or ""
     if intent == "faq":
-        key = (((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {})
-        return key.get("intent_response_key") or "faq"
+        selectors = parse.get("response_selector") or {}
+        selected = selectors.get("faq") or selectors.get("default") or {}
+        return (selected.get("response") or {}).get("intent_response_key") or "faq"
     return intent
 
 
