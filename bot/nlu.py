@@ -10,6 +10,7 @@ candidate is decided by the eligibility form (actions/eligibility.py), which see
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import joblib
@@ -31,13 +32,21 @@ from bot.intents import DEFAULTS, IntentModel
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
 MODEL_FILE = "intent_model.joblib"
+# Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
+# trained on words can read ("🙂🙂🙂" was read as a goodbye).
+PICTOGRAPH_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf"}
+
+
+def has_words(text: str) -> bool:
+    """Whether a message holds anything to classify: not blank, not only emoji ("@+" and "?" count)."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in PICTOGRAPH_CATEGORIES for ch in text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     """Sets the intent and the intent ranking of each message from bot.intents.IntentModel, reading the spaCy
-    document SpacyNLP made. A message without text gets no intent (confidence 0: the FallbackClassifier
-    answers it)."""
+    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
+    FallbackClassifier answers it)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -77,7 +86,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
 
     def process(self, messages: list[Message]) -> list[Message]:
-        docs = [m.get(SPACY_DOCS[TEXT]) if (m.get(TEXT) or "").strip() else None for m in messages]
+        docs = [m.get(SPACY_DOCS[TEXT]) if has_words(m.get(TEXT) or "") else None for m in messages]
         parsed = [doc for doc in docs if doc is not None]
         rankings = iter(self.model.rank(parsed) if self.model and parsed else [])
         for message, doc in zip(messages, docs):

@@ -18,7 +18,7 @@ from bot.eligibility import (
 from bot.employer import NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
 from bot.funding import MONTHS_PER_YEAR, Coverage, FundingInputError, coverage
 from bot.knowledge import Knowledge, Opco, format_date, format_eur, format_number, load
-from bot.parsing import AMBIGUOUS, FUTURE, SectorMatch
+from bot.parsing import AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE, SectorMatch
 from bot.status import Status
 
 
@@ -284,6 +284,13 @@ def age_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
         return f"Pour vérifier : avez-vous au moins {min_age} ans ? Vous pouvez aussi donner votre date de naissance."
     if problem == FUTURE:
         return "Cette date est dans le futur. Quelle est votre date de naissance ?"
+    if problem == IMPOSSIBLE:
+        return (f"Cet âge ou cette date de naissance n'est pas possible (plus de {format_number(MAX_AGE)} ans, "
+                "ou une date qui n'existe pas). Pouvez-vous vérifier ?")
+    if problem == NEGATIVE:
+        return "Un âge ne peut pas être négatif. Indiquez votre âge en chiffres, par exemple « 24 »."
+    if problem == TOO_YOUNG_TO_BE_TRUE:
+        return "Cet âge paraît bien jeune : s'agit-il d'une faute de frappe ? Indiquez votre âge, par exemple « 24 »."
     return "Je n'ai pas compris votre âge. Indiquez-le en chiffres ou donnez votre date de naissance."
 
 

@@ -32,3 +32,9 @@ def test_wrong_content_type_is_a_400(servers):
 def test_server_still_answers_after_bad_input(chat):
     chat.say("<script>alert(1)</script>")
     assert "OPCO" in chat.text("Comment est financée la VAE inversée ?")
+
+
+@pytest.mark.parametrize("message", ["🙂🙂🙂", "👍🏽", "🇫🇷 ❤️"])
+def test_emoji_only_is_not_taken_for_a_meaning(chat, message):
+    # Emoji alone carry no words to classify: the visitor is asked to rephrase (before, "🙂🙂🙂" got a goodbye).
+    assert "pas bien compris" in chat.text(message)

@@ -68,6 +68,13 @@ def test_question_mid_form_is_answered_then_the_form_resumes(chat):
     assert "Quel âge" in answer
 
 
+def test_an_impossible_age_is_explained_and_asked_again(chat):
+    chat.say("Suis-je éligible ?")
+    answer = chat.text("j'ai 300 ans")
+    assert "pas possible" in answer
+    assert "Quel âge" in answer
+
+
 def test_stop_ends_the_form_politely(chat):
     chat.say("Suis-je éligible ?")
     answer = chat.text("laisse tomber")

@@ -183,6 +183,11 @@ def test_age_problem_messages():
     assert "au moins 16 ans" in age_problem_message(parse_age("moins de 26 ans", OPEN).problem, K)
     assert "futur" in age_problem_message(parse_age("né en 2031", OPEN).problem)
     assert "pas compris" in age_problem_message(parse_age("beaucoup", OPEN).problem, K)
+    # A number was read, but it is not an age: say why instead of "not understood".
+    assert "plus de 120 ans" in age_problem_message(parse_age("j'ai 300 ans", OPEN).problem, K)
+    assert "n'existe pas" in age_problem_message(parse_age("né le 31/02/2001", OPEN).problem, K)
+    assert "négatif" in age_problem_message(parse_age("-5", OPEN).problem, K)
+    assert "faute de frappe" in age_problem_message(parse_age("3 ans", OPEN).problem, K)
 
 
 @pytest.mark.parametrize("goal,situation,expected", [

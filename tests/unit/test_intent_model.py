@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.intents import IntentModel, rank_texts
-from bot.nlu import LinearIntentClassifier
+from bot.nlu import LinearIntentClassifier, has_words
 
 EXAMPLES = {
     "greet": ["bonjour", "salut", "bonsoir", "coucou", "hello", "bonjour à vous"],
@@ -67,6 +67,16 @@ def test_no_document_no_ranking(model):
     assert model.rank([]) == []
 
 
+@pytest.mark.parametrize("text", ["@+", "?", ":)", "25", "ok 👍", "bonjour 🙂", "é"])
+def test_text_beside_emoji_is_classified(text):
+    assert has_words(text)
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "🙂🙂🙂", "👍🏽", "👩‍💻", "❤️", "🇫🇷", "☀️ 🌧"])
+def test_blank_or_emoji_only_is_not(text):
+    assert not has_words(text)
+
+
 def message(nlp, text: str, intent: str | None = None) -> Message:
     data = {"text": text, SPACY_DOCS["text"]: nlp(text)}
     if intent:
@@ -83,11 +93,12 @@ def test_the_rasa_component_trains_persists_and_loads(tmp_path, nlp):
     component.train(TrainingData(training_examples=examples))
 
     loaded = LinearIntentClassifier.load(config, storage, resource, context)
-    asked = [message(nlp, "bonsoir à tous"), message(nlp, ""), Message(data={"text": "sans document"})]
+    asked = [message(nlp, "bonsoir à tous"), message(nlp, ""), Message(data={"text": "sans document"}),
+             message(nlp, "🙂🙂🙂"), message(nlp, " 👍🏽 "), message(nlp, "👩‍💻❤️")]
     loaded.process(asked)
     assert asked[0].get("intent")["name"] == "greet"
     assert asked[0].get("intent_ranking")[0] == asked[0].get("intent")
-    # No text, or no spaCy document: no intent, confidence 0, for the FallbackClassifier to answer.
+    # No text, no spaCy document, or emoji only: no intent, confidence 0, for the FallbackClassifier to answer.
     for unparsed in asked[1:]:
         assert unparsed.get("intent") == {"name": None, "confidence": 0.0}
         assert unparsed.get("intent_ranking") == []
