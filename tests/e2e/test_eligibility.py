@@ -75,6 +75,16 @@ def test_an_impossible_age_is_explained_and_asked_again(chat):
     assert "Quel âge" in answer
 
 
+@pytest.mark.parametrize("age", ["300", "150", "2"])
+def test_a_bare_number_is_read_as_the_age_asked_for(chat, age):
+    # A bare "300" was read as an amount: a funding simulation of 300 € came before the age question again.
+    chat.say("Suis-je éligible ?")
+    answer = chat.text(age)
+    assert "pas possible" in answer or "faute de frappe" in answer
+    assert "Simulation" not in answer and "€" not in answer
+    assert "Quel âge" in answer
+
+
 def test_stop_ends_the_form_politely(chat):
     chat.say("Suis-je éligible ?")
     answer = chat.text("laisse tomber")
