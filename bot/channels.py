@@ -10,8 +10,10 @@ Visitors cannot type Rasa's internal syntax: Rasa reads a message starting with 
 conversation or hand the form an unchecked value. Our buttons send plain French sentences, so a leading "/"
 only ever comes from a typing visitor: the message is kept as typed but handed to the dialogue as not
 understood (`nlu_fallback`), like any gibberish; an active form still validates it as an answer. Removing
-the "/" would not do: the NLU reads "restart" as "recommencer". The socket.io channel (`SafeSocketIOInput`)
-applies the same rules.
+the "/" would not do: the NLU reads "restart" as "recommencer". A message holding HTML tags ("<script>…",
+"<img onerror=…>") is handled the same way: the widget sends plain text, so tags come from someone testing the
+site, and the model, which has seen no markup, took them for an insult. The socket.io channel
+(`SafeSocketIOInput`) applies the same rules.
 
 Each answer carries the `timestamp` of its event in the conversation: the web widget sends it back with a
 👍/👎. Two more routes serve the widget:
@@ -22,6 +24,7 @@ Each answer carries the `timestamp` of its event in the conversation: the web wi
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 import uuid
 from typing import Any, Awaitable, Callable
@@ -61,6 +64,9 @@ FEEDBACK_VALUES = ("up", "down")
 FEEDBACK_TEXT_CHARS = 200
 INTENT_PREFIX = "/"  # rasa.shared.constants.INTENT_MESSAGE_PREFIX
 NOT_UNDERSTOOD = "nlu_fallback"
+# An opening or closing tag: "<b>", "</script>", "<img src=x onerror=…>", "<svg/onload=…>"; not "<3", "<26 ans"
+# nor "a < b > c".
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*([\s/][^<>]*)?>")
 
 
 def clean_text(text: str) -> str:
@@ -70,10 +76,10 @@ def clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
-def typed_command(text: str) -> dict | None:
-    """For a (cleaned) message in Rasa's `/intent{entities}` syntax, the parse the dialogue gets instead of
-    Rasa's: not understood, no entity. None for an ordinary message, which goes through the NLU."""
-    if not text.startswith(INTENT_PREFIX):
+def not_for_the_nlu(text: str) -> dict | None:
+    """For a (cleaned) message in Rasa's `/intent{entities}` syntax or holding HTML tags, the parse the dialogue
+    gets instead of Rasa's: not understood, no entity. None for an ordinary message, which goes through the NLU."""
+    if not (text.startswith(INTENT_PREFIX) or HTML_TAG.search(text)):
         return None
     intent = {"name": NOT_UNDERSTOOD, "confidence": 1.0}
     return {"text": text, "intent": intent, "entities": [], "intent_ranking": [intent]}
@@ -82,7 +88,7 @@ def typed_command(text: str) -> dict | None:
 def visitor_message(text: str, output: Any, sender: str, channel: str, metadata: dict | None) -> UserMessage:
     """The message handed to Rasa; `text` is already cleaned (see `clean_text`)."""
     return UserMessage(text, output, sender, input_channel=channel, metadata=metadata,
-                       parse_data=typed_command(text))
+                       parse_data=not_for_the_nlu(text))
 
 
 def valid_sender(sender: Any) -> bool:

@@ -38,3 +38,13 @@ def test_server_still_answers_after_bad_input(chat):
 def test_emoji_only_is_not_taken_for_a_meaning(chat, message):
     # Emoji alone carry no words to classify: the visitor is asked to rephrase (before, "🙂🙂🙂" got a goodbye).
     assert "pas bien compris" in chat.text(message)
+
+
+
+@pytest.mark.parametrize("message", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                     "\"><svg/onload=alert(1)>", "<b>bonjour</b>"])
+def test_html_is_not_read_for_a_meaning(chat, message):
+    # Markup got the answer to an insult ("Je comprends que cela puisse agacer"): the visitor is asked to rephrase.
+    answer = chat.text(message)
+    assert "agacer" not in answer
+    assert "pas bien compris" in answer

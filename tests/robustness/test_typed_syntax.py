@@ -1,6 +1,6 @@
 """Visitors typing Rasa's internal syntax (`/restart`, `/inform{"age": 200}`, `/session_start`…) do not drive
 the dialogue: the channels hand such a message over as not understood (kept as typed), and an active form
-validates it like any answer. Checked in the store (the events Rasa recorded) over REST and over socket.io."""
+validates it like any answer. HTML tags are handed over the same way. Checked in the store (the events Rasa recorded) over REST and over socket.io."""
 from __future__ import annotations
 
 import threading
@@ -41,6 +41,22 @@ def test_typed_command_is_not_understood(shared_bot, typed):
     assert [e["event"] for e in events].count("session_started") == 1
     assert "restart" not in [e["event"] for e in events]
     assert all(v is None for v in slot_values(events, "age"))  # no form was asked for, nothing passed validation
+
+
+@pytest.mark.parametrize("typed", ["<script>alert(1)</script>", "<img src=x onerror=alert(document.cookie)>",
+                                   "bonjour <b>toi</b>"])
+def test_html_is_kept_as_typed_and_not_understood(shared_bot, typed):
+    chat = Chat(shared_bot["rest"])
+    assert "pas bien compris" in chat.text(typed)
+    [message] = user_events(stored_events(shared_bot["db"], chat.sender))
+    assert_not_understood(message, typed)
+
+
+def test_text_with_angle_brackets_but_no_tag_is_read(shared_bot):
+    chat = Chat(shared_bot["rest"])
+    chat.say("j'ai <26 ans, je peux en profiter ?")
+    [message] = user_events(stored_events(shared_bot["db"], chat.sender))
+    assert message["parse_data"]["intent"]["name"] not in ("nlu_fallback", "out_of_scope")
 
 
 def test_typed_age_of_200_never_reaches_the_age_slot(shared_bot):
