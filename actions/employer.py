@@ -61,6 +61,8 @@ def sector_answer(text: str, tracker: Tracker) -> Extracted:
     match = parse_sector(text, knowledge())
     if not match.matched and (_is_question(text, tracker) or SKIP_WORDS.match(text)):
         return Extracted()
+    if not match.matched and find_contract_months_in(text, knowledge()) is not None:
+        return Extracted()  # "12 mois" answers the duration question (read in passing): the sector is asked again
     if not match.matched and not any(char.isalpha() for char in text):
         return Extracted(problem="Pouvez-vous indiquer le secteur de votre entreprise, par exemple « le BTP » ?")
     return Extracted(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]})

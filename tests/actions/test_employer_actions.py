@@ -60,6 +60,15 @@ def test_a_count_in_the_jobs_answer_answers_the_next_question(dispatcher, domain
     assert slots["requested_slot"] == "contract_months"
 
 
+@pytest.mark.parametrize("text", ["12 mois", "sur deux ans"])
+def test_a_duration_given_for_the_sector_is_kept_and_the_sector_asked_again(dispatcher, domain, text):
+    # "12 mois" was taken for an unknown sector ("Secteur : non reconnu" in the plan).
+    slots = validate(dispatcher, domain, text=text, requested="sector")
+    assert slots.get("sector") is None
+    assert slots["contract_months"] in (12, 24)
+    assert slots["requested_slot"] == "sector"
+
+
 def test_a_job_title_does_not_replace_the_company_sector(dispatcher, domain):
     slots = validate(dispatcher, domain, text="des chauffeurs de camion", requested="jobs_to_fill",
                      slots={"sector": "btp"})
