@@ -58,13 +58,15 @@ def _is_question(text: str, tracker: Tracker) -> bool:
 
 def sector_answer(text: str, tracker: Tracker) -> Extracted:
     """The company's sector; an unknown one is kept as "autre" (its OPCO is then found with the IDCC)."""
-    match = parse_sector(text, knowledge())
-    if not match.matched and (_is_question(text, tracker) or SKIP_WORDS.match(text)):
-        return Extracted()
-    if not match.matched and find_contract_months_in(text, knowledge()) is not None:
-        return Extracted()  # "12 mois" answers the duration question (read in passing): the sector is asked again
-    if not match.matched and not any(char.isalpha() for char in text):
-        return Extracted(problem="Pouvez-vous indiquer le secteur de votre entreprise, par exemple « le BTP » ?")
+    k = knowledge()
+    match = parse_sector(text, k)
+    if not match.matched:
+        # "12 mois" or "3 recrues" answer another question (read in passing): the sector is asked again.
+        answers_another = find_contract_months_in(text, k) is not None or find_hires_in(text, k) is not None
+        if _is_question(text, tracker) or SKIP_WORDS.match(text) or answers_another:
+            return Extracted()
+        if not any(char.isalpha() for char in text):
+            return Extracted(problem="Pouvez-vous indiquer le secteur de votre entreprise, par exemple « le BTP » ?")
     return Extracted(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]})
 
 

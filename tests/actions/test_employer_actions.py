@@ -60,12 +60,13 @@ def test_a_count_in_the_jobs_answer_answers_the_next_question(dispatcher, domain
     assert slots["requested_slot"] == "contract_months"
 
 
-@pytest.mark.parametrize("text", ["12 mois", "sur deux ans"])
-def test_a_duration_given_for_the_sector_is_kept_and_the_sector_asked_again(dispatcher, domain, text):
+@pytest.mark.parametrize("text,slot,value", [("12 mois", "contract_months", 12), ("sur deux ans", "contract_months", 24),
+                                             ("3 recrues", "hires", 3)])
+def test_another_answer_given_for_the_sector_is_kept_and_the_sector_asked_again(dispatcher, domain, text, slot, value):
     # "12 mois" was taken for an unknown sector ("Secteur : non reconnu" in the plan).
     slots = validate(dispatcher, domain, text=text, requested="sector")
     assert slots.get("sector") is None
-    assert slots["contract_months"] in (12, 24)
+    assert slots[slot] == value
     assert slots["requested_slot"] == "sector"
 
 

@@ -40,7 +40,6 @@ def test_emoji_only_is_not_taken_for_a_meaning(chat, message):
     assert "pas bien compris" in chat.text(message)
 
 
-
 @pytest.mark.parametrize("message", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
                                      "\"><svg/onload=alert(1)>", "<b>bonjour</b>"])
 def test_html_is_not_read_for_a_meaning(chat, message):

@@ -1,6 +1,7 @@
 """Visitors typing Rasa's internal syntax (`/restart`, `/inform{"age": 200}`, `/session_start`…) do not drive
 the dialogue: the channels hand such a message over as not understood (kept as typed), and an active form
-validates it like any answer. HTML tags are handed over the same way. Checked in the store (the events Rasa recorded) over REST and over socket.io."""
+validates it like any answer. HTML tags are handed over the same way. Checked in the store (the events Rasa
+recorded) over REST and over socket.io."""
 from __future__ import annotations
 
 import threading
