@@ -5,6 +5,13 @@ import argparse
 import sys
 
 
+def seed_list(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(seed) for seed in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seeds are whole numbers separated by commas, not {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] in (["review"], ["users"], ["purge"]):
@@ -23,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     evaluation.add_argument("--quick", action="store_true", help="only the held-out set, with our config")
     evaluation.add_argument("--skip-default-cv", action="store_true",
                             help="no cross-validation of the default recipe (about an hour on 2 cores)")
+    evaluation.add_argument("--seeds", type=seed_list, default=None, metavar="2023,2024,…",
+                            help="the ResponseSelector seeds of the held-out spread (default: 2023,2024,2025,2026 "
+                                 "for the full run, none with --quick)")
     args = parser.parse_args(argv)
 
     if args.command == "train":
@@ -41,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from bot.evaluation import evaluate
 
-        return evaluate(quick=args.quick, default_cv=not args.skip_default_cv)
+        return evaluate(quick=args.quick, default_cv=not args.skip_default_cv, seeds=args.seeds)
     parser.error(f"unknown command {args.command}")
     return 2
 

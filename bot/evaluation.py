@@ -4,7 +4,9 @@ For each configuration (config.yml, config.default.yml) on the same data:
 - 5-fold cross-validation of the NLU (Rasa's own `rasa test nlu --cross-validation`): intent macro-F1 and
   FAQ answer (response selection) macro-F1;
 - a held-out set (tests/nlu/heldout.yml, none of it in the training data): accuracy on the full label
-  (the intent, and for FAQ questions the chosen answer), confusion counts and the list of errors;
+  (the intent, and for FAQ questions the chosen answer), confusion counts and the list of errors; for ours,
+  also with the ResponseSelector trained from other random seeds, as its choice among close FAQ answers moves
+  with the seed: the spread tells a change in the data from noise;
 - the test stories (tests/stories), with `rasa test core`.
 Everything lands in results/eval/, and a one-screen summary is printed at the end.
 """
@@ -20,7 +22,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from bot.bench.setups import default_model
-from bot.training import ROOT, ensure_model, fingerprint
+from bot.training import MODEL_NAME, ROOT, ensure_model, fingerprint
 
 RESULTS = ROOT / "results" / "eval"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -28,6 +30,8 @@ CONFIGS = {"ours": ("config.yml", "vae"), "default": ("config.default.yml", "def
 # Predictions that make the bot ask for a rephrasing instead of answering something else.
 SAFE_FALLBACKS = {"nlu_fallback"}
 TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92}
+# The ResponseSelector seeds of the held-out spread; the first is config.yml's.
+SEEDS = (2023, 2024, 2025, 2026)
 
 
 def rasa(*args: str, log: Path | None = None) -> None:
@@ -101,18 +105,66 @@ def heldout(model: Path, out: Path) -> dict[str, float]:
             "heldout_confident_wrong_rate": round(len(confident_wrong) / len(examples), 4)}
 
 
+def with_selector_seed(config: dict, seed: int) -> dict:
+    """The configuration with the ResponseSelector trained from `seed` (the same config, otherwise)."""
+    pipeline = [dict(c, random_seed=seed) if c.get("name") == "ResponseSelector" else c for c in config["pipeline"]]
+    if pipeline == config["pipeline"]:
+        raise ValueError("the configuration has no ResponseSelector")
+    return {**config, "pipeline": pipeline}
+
+
+def selector_seed(config: dict) -> int | None:
+    return next((c.get("random_seed") for c in config["pipeline"] if c.get("name") == "ResponseSelector"), None)
+
+
+def heldout_over_seeds(seeds: tuple[int, ...], out: Path, own: dict[str, float]) -> dict[str, float]:
+    """The held-out set with our model trained from each ResponseSelector seed (config.yml's model for its own
+    seed; for another seed, a copy of the config in results/eval/seeds/, a model models/vae-seed<N>.tar.gz that
+    Rasa's cache trains from the featurized data already there: the selector and what follows it). Errors made
+    on every seed are the model's; the others are the seed's. `own`: the held-out scores of config.yml's model,
+    already measured into `out`."""
+    from rasa.shared.utils.io import read_yaml_file, write_yaml
+
+    config = read_yaml_file(str(ROOT / "config.yml"))
+    runs: dict[int, dict[str, float]] = {}
+    errors: dict[int, set[str]] = {}
+    for seed in seeds:
+        if seed == selector_seed(config):
+            runs[seed], seed_out = own, out
+        else:
+            seed_config = RESULTS / "seeds" / f"config.seed{seed}.yml"
+            seed_config.parent.mkdir(parents=True, exist_ok=True)
+            write_yaml(with_selector_seed(config, seed), seed_config)
+            model = ensure_model(config=str(seed_config.relative_to(ROOT)), name=f"{MODEL_NAME}-seed{seed}")
+            seed_out = out / f"seed{seed}"
+            runs[seed] = heldout(model, seed_out)
+        errors[seed] = {e["text"] for e in json.loads((seed_out / "heldout_errors.json").read_text())}
+        print(f"    seed {seed}: held-out accuracy {runs[seed]['heldout_accuracy']}", flush=True)
+    accuracies = [r["heldout_accuracy"] for r in runs.values()]
+    always = sorted(set.intersection(*errors.values()))
+    (out / "heldout_seeds.json").write_text(json.dumps(
+        {"accuracy": {str(s): r["heldout_accuracy"] for s, r in runs.items()}, "errors_on_every_seed": always},
+        ensure_ascii=False, indent=1))
+    return {"heldout_accuracy_seed_mean": round(sum(accuracies) / len(accuracies), 4),
+            "heldout_accuracy_seed_min": min(accuracies), "heldout_accuracy_seed_max": max(accuracies),
+            "heldout_errors_on_every_seed": len(always)}
+
+
 def stories(model: Path, out: Path) -> dict[str, float]:
     rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out))
     report = json.loads((out / "story_report.json").read_text())
     return {"stories_action_f1": round(report["weighted avg"]["f1-score"], 4)}
 
 
-def evaluate(quick: bool = False, default_cv: bool = True) -> int:
-    """Every measure for both configurations; `quick`: only the held-out set with ours; without `default_cv`,
-    no cross-validation for the default recipe (its reports stay as they are, if any)."""
+def evaluate(quick: bool = False, default_cv: bool = True, seeds: tuple[int, ...] | None = None) -> int:
+    """Every measure for both configurations; `quick`: only the held-out set with ours (with config.yml's seed
+    unless `seeds` are given); without `default_cv`, no cross-validation for the default recipe (its reports
+    stay as they are, if any)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     if quick:
         scores = heldout(ensure_model(), RESULTS / "ours")
+        if seeds:
+            scores.update(heldout_over_seeds(seeds, RESULTS / "ours", scores))
         print(json.dumps(scores, indent=1), f"\nErrors: {RESULTS.relative_to(ROOT)}/ours/heldout_errors.json")
         return 0
     scores: dict[str, dict[str, float]] = {}
@@ -128,6 +180,7 @@ def evaluate(quick: bool = False, default_cv: bool = True) -> int:
         out = RESULTS / name
         cv = folds[name].result() if name in folds else {}
         scores[name] = {**cv, **heldout(model, out), **stories(model, out / "stories")}
+    scores["ours"].update(heldout_over_seeds(seeds or SEEDS, RESULTS / "ours", scores["ours"]))
     (RESULTS / "summary.json").write_text(json.dumps(scores, indent=1))
     print_summary(scores)
     return 0

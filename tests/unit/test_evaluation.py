@@ -1,7 +1,13 @@
-"""`make eval`'s reading of a parse: the label the visitor is actually answered with."""
+"""`make eval`: the label the visitor is actually answered with, and the seeds of the held-out spread."""
 from __future__ import annotations
 
-from bot.evaluation import full_label
+import argparse
+
+import pytest
+from rasa.shared.utils.io import read_yaml_file
+
+from bot.cli import seed_list
+from bot.evaluation import ROOT, SEEDS, full_label, selector_seed, with_selector_seed
 
 
 def parse(intent: str, selectors: dict) -> dict:
@@ -29,3 +35,28 @@ def test_a_faq_question_without_a_choice_and_other_intents():
     assert full_label({"intent": {"name": "faq"}}) == "faq"
     assert full_label(parse("greet", {"faq": selection("faq/definition")})) == "greet"
     assert full_label({"intent": None}) == ""
+
+
+def test_the_held_out_spread_changes_only_the_selector_seed():
+    config = {"language": "fr", "pipeline": [{"name": "SpacyNLP"}, {"name": "ResponseSelector", "epochs": 45,
+              "random_seed": 2023}], "policies": [{"name": "TEDPolicy", "random_seed": 2023}]}
+    seeded = with_selector_seed(config, 2024)
+    assert selector_seed(config) == 2023 and selector_seed(seeded) == 2024
+    assert seeded["pipeline"][1] == {"name": "ResponseSelector", "epochs": 45, "random_seed": 2024}
+    assert seeded["pipeline"][0] == config["pipeline"][0] and seeded["policies"] == config["policies"]
+    assert config["pipeline"][1]["random_seed"] == 2023  # the original is left as it was
+
+
+def test_the_project_config_has_a_seeded_selector():
+    assert selector_seed(read_yaml_file(str(ROOT / "config.yml"))) == SEEDS[0]
+
+
+def test_a_config_without_a_selector_has_no_seed_to_change():
+    with pytest.raises(ValueError):
+        with_selector_seed({"pipeline": [{"name": "SpacyNLP"}]}, 2024)
+
+
+def test_the_seeds_on_the_command_line():
+    assert seed_list("2023,2024, 2025") == (2023, 2024, 2025)
+    with pytest.raises(argparse.ArgumentTypeError):
+        seed_list("2023,deux")
