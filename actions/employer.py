@@ -41,8 +41,8 @@ EXCLUDED_BUTTONS = [
 
 # Free-text answers (a sector, jobs) are taken as they come, unless the message is plainly not an answer.
 # FAQ-like intents are not listed: "des chauffeurs poids lourd" may be classified find_opco, and is an answer.
-NOT_ANSWER_INTENTS = {"greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "capabilities",
-                      "out_of_scope", "human_handoff", "stop", "start_over"}
+NOT_ANSWER_INTENTS = {"greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "interjection",
+                      "capabilities", "out_of_scope", "human_handoff", "stop", "start_over"}
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:quel(?:le)?s?|comment|combien|pourquoi|qui|quoi|quand|o[uù]|est-ce|c'est quoi|puis-je"
     r"|peut-on|dois-je|faut-il)\b",

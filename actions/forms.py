@@ -23,8 +23,8 @@ from actions.context import latest_intent, latest_text
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = {
-    "faq", "greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "capabilities",
-    "out_of_scope", "human_handoff", "simulate_funding", "employer_intro", "find_opco",
+    "faq", "greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "interjection",
+    "capabilities", "out_of_scope", "human_handoff", "simulate_funding", "employer_intro", "find_opco",
 }
 # Intents that end or restart the form: never read as an answer.
 CONTROL_INTENTS = {"stop", "start_over"}

@@ -79,6 +79,16 @@ def test_an_impossible_age_is_explained_and_asked_again(chat, age, why):
     assert "Quel âge" in answer
 
 
+@pytest.mark.parametrize("message", ["pfff", "hihi", "oh là là", "mdrrrr"])
+def test_a_laugh_or_a_sigh_does_not_end_the_form(chat, message):
+    # "pfff" and "hihi" were read as goodbye, which ends the form, and "oh là là" as stop.
+    chat.say("Suis-je éligible ?")
+    answer = chat.text(message)
+    assert "toujours là" in answer
+    assert "Au revoir" not in answer and "arrête" not in answer
+    assert "Quel âge" in answer
+
+
 def test_stop_ends_the_form_politely(chat):
     chat.say("Suis-je éligible ?")
     answer = chat.text("laisse tomber")

@@ -52,6 +52,13 @@ def test_a_question_during_the_form_is_answered_then_the_form_resumes(chat):
     assert "Quels postes" in answer  # the form asks its question again
 
 
+def test_a_sigh_during_the_form_is_not_taken_for_the_jobs(chat):
+    chat.say("Je suis gérant d'un restaurant")
+    answer = chat.text("pfff")
+    assert "toujours là" in answer
+    assert "Quels postes" in answer  # neither an answer nor a goodbye: the question again
+
+
 def test_an_employer_keeps_the_role_and_gets_employer_answers(chat):
     chat.say("Je dirige une entreprise du BTP")
     chat.say("stop")
