@@ -107,9 +107,9 @@ def heldout(model: Path, out: Path) -> dict[str, float]:
 
 def with_selector_seed(config: dict, seed: int) -> dict:
     """The configuration with the ResponseSelector trained from `seed` (the same config, otherwise)."""
-    pipeline = [dict(c, random_seed=seed) if c.get("name") == "ResponseSelector" else c for c in config["pipeline"]]
-    if pipeline == config["pipeline"]:
+    if not any(c.get("name") == "ResponseSelector" for c in config["pipeline"]):
         raise ValueError("the configuration has no ResponseSelector")
+    pipeline = [dict(c, random_seed=seed) if c.get("name") == "ResponseSelector" else c for c in config["pipeline"]]
     return {**config, "pipeline": pipeline}
 
 
@@ -126,10 +126,11 @@ def heldout_over_seeds(seeds: tuple[int, ...], out: Path, own: dict[str, float])
     from rasa.shared.utils.io import read_yaml_file, write_yaml
 
     config = read_yaml_file(str(ROOT / "config.yml"))
+    own_seed = selector_seed(config)
     runs: dict[int, dict[str, float]] = {}
     errors: dict[int, set[str]] = {}
     for seed in seeds:
-        if seed == selector_seed(config):
+        if seed == own_seed:
             runs[seed], seed_out = own, out
         else:
             seed_config = RESULTS / "seeds" / f"config.seed{seed}.yml"

@@ -45,6 +45,7 @@ def test_the_held_out_spread_changes_only_the_selector_seed():
     assert seeded["pipeline"][1] == {"name": "ResponseSelector", "epochs": 45, "random_seed": 2024}
     assert seeded["pipeline"][0] == config["pipeline"][0] and seeded["policies"] == config["policies"]
     assert config["pipeline"][1]["random_seed"] == 2023  # the original is left as it was
+    assert with_selector_seed(config, 2023) == config  # its own seed: the same config, not an error
 
 
 def test_the_project_config_has_a_seeded_selector():
