@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import knowledge, latest_intent, latest_text, today
-from actions.forms import SKIP_WORDS, Extracted, ProfileFormValidation
+from actions.forms import CONTROL_INTENTS, DIGRESSION_INTENTS, SKIP_WORDS, Extracted, ProfileFormValidation
 from bot.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
@@ -39,10 +39,11 @@ EXCLUDED_BUTTONS = [
 ]
 
 
-# Free-text answers (a sector, jobs) are taken as they come, unless the message is plainly not an answer.
-# FAQ-like intents are not listed: "des chauffeurs poids lourd" may be classified find_opco, and is an answer.
-NOT_ANSWER_INTENTS = {"greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "interjection",
-                      "capabilities", "out_of_scope", "human_handoff", "stop", "start_over"}
+# Free-text answers (a sector, jobs) are taken as they come, unless the message is plainly not an answer: a
+# digression or a control intent. FAQ-like intents are left out: "des chauffeurs poids lourd" may be classified
+# find_opco, and is an answer.
+FAQ_LIKE_INTENTS = {"faq", "simulate_funding", "employer_intro", "find_opco"}
+NOT_ANSWER_INTENTS = (DIGRESSION_INTENTS - FAQ_LIKE_INTENTS) | CONTROL_INTENTS
 QUESTION = re.compile(
     r"\?\s*$|^\s*(?:quel(?:le)?s?|comment|combien|pourquoi|qui|quoi|quand|o[uù]|est-ce|c'est quoi|puis-je"
     r"|peut-on|dois-je|faut-il)\b",
