@@ -17,13 +17,18 @@ from bot.eligibility import (
 )
 from bot.employer import NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
 from bot.funding import MONTHS_PER_YEAR, Coverage, FundingInputError, coverage
-from bot.knowledge import Knowledge, Opco, format_date, format_eur, format_number, load
+from bot.knowledge import Knowledge, Opco, format_date, format_eur, format_number, join_and, load
 from bot.parsing import AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE, SectorMatch
 from bot.status import Status
 
 
 def _source_line(k: Knowledge, *source_ids: str) -> str:
-    return "Source : " + " et ".join(k.source(source_id).title for source_id in source_ids)
+    return "Source : " + join_and([k.source(source_id).title for source_id in source_ids])
+
+
+def _funding_sources(k: Knowledge) -> list[str]:
+    """The decree for the cap and the costs; the pro-rating has its own (secondary) source."""
+    return ["decret"] + ([k.source_of("funding.prorated").id] if k.funding.prorated else [])
 
 
 def _bullets(lines: list[str]) -> str:
@@ -100,7 +105,7 @@ def funding_message(cover: Coverage, k: Knowledge) -> str:
             "**Simulation du financement**\n" + _split_text(cover, k),
             "Ce que l'OPCO peut financer :\n" + _bullets(list(cover.covered_categories)),
             "C'est une estimation : le montant réel est fixé par l'OPCO.",
-            _source_line(k, "decret"),
+            _source_line(k, *_funding_sources(k)),
         ]
     )
 
@@ -120,7 +125,7 @@ def funding_rule_message(k: Knowledge) -> str:
     categories = "Ce que l'OPCO peut financer :\n" + _bullets(
         [category.label for category in k.funding.covered_categories]
     )
-    return "\n\n".join([_rule_text(k), worked, categories, _source_line(k, "decret")])
+    return "\n\n".join([_rule_text(k), worked, categories, _source_line(k, *_funding_sources(k))])
 
 
 _FUNDING_ERRORS = {
@@ -169,9 +174,20 @@ def opco_message(match: SectorMatch, k: Knowledge) -> str:
 # --------------------------------------------------------------------------- verdict
 
 
+def _closed(verdict_or_plan: Verdict | EmployerPlan) -> bool:
+    return verdict_or_plan.status.phase == "closed"
+
+
 def _headline(verdict: Verdict) -> str:
     min_age = format_number(verdict.min_age)
     if verdict.eligible:
+        if _closed(verdict):
+            # Eligible on a closed experimentation is not good news: say both at once.
+            return (
+                "**Vous remplissez la condition d'âge, mais l'expérimentation est terminée.** "
+                f"Elle était ouverte dès {min_age} ans, sans diplôme ni expérience exigés : "
+                "voyez le calendrier ci-dessous."
+            )
         return (
             "**Bonne nouvelle : vous remplissez la condition d'âge.** "
             f"La VAE inversée est ouverte dès {min_age} ans, sans diplôme ni expérience exigés."
@@ -182,6 +198,11 @@ def _headline(verdict: Verdict) -> str:
             if verdict.turns_16_on
             else f"le jour de vos {min_age} ans"
         )
+        if _closed(verdict):
+            return (
+                f"**Pas encore** : il faut avoir au moins {min_age} ans, et vous remplirez cette condition {when}. "
+                "De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
+            )
         return f"**Pas encore** : la VAE inversée est ouverte dès {min_age} ans. Vous remplirez cette condition {when}."
     return f"**Il me manque votre âge.** La VAE inversée est ouverte à toute personne d'au moins {min_age} ans."
 
@@ -192,10 +213,12 @@ def _reason_lines(verdict: Verdict) -> list[str]:
     texts = {
         AGE_OK: f"Âge : la condition des {min_age} ans est remplie. Aucune autre condition n'est demandée.",
         UNDER_MIN_AGE: f"Âge : il faut avoir au moins {min_age} ans.",
-        SECTOR_TENSION: f"Secteur : {label}. C'est un métier en tension, le public visé en priorité.",
+        SECTOR_TENSION: (
+            f"Secteur : {label}. Il fait partie des secteurs qui peinent à recruter, le public visé en priorité."
+        ),
         SECTOR_NOT_PRIORITY: (
-            f"Secteur : {label}. Ce n'est pas un métier en tension de notre liste : "
-            "il n'est pas exclu, mais ce n'est pas la priorité."
+            f"Secteur : {label}. Il n'est pas parmi les secteurs que nos sources citent en priorité : "
+            "il n'est pas exclu pour autant. L'OPCO vous dira si ce métier peine à recruter."
         ),
         SECTOR_UNLISTED: (
             "Secteur : je ne l'ai pas reconnu. Aucun secteur n'est exclu, "
@@ -227,6 +250,12 @@ def _next_steps(verdict: Verdict) -> list[str]:
     if verdict.eligible is None:
         return ["Indiquez votre âge ou votre date de naissance pour une réponse complète."]
     if verdict.eligible is False:
+        if _closed(verdict):
+            return [
+                "Quand vous aurez l'âge requis, demandez à un conseiller France Travail si l'expérimentation a été "
+                "prolongée, ou ce qui existe alors pour se former en travaillant.",
+                "D'ici là, renseignez-vous sur les métiers qui vous attirent.",
+            ]
         return [
             "Revenez vers nous quand vous aurez l'âge requis.",
             "D'ici là, renseignez-vous sur les métiers qui vous attirent.",
@@ -269,7 +298,9 @@ def _verdict_sections(verdict: Verdict, cover: Coverage | None, k: Knowledge, he
         funding = _split_text(cover, k) if cover else _rule_text(k)
         sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
     sections.append(f"**Prochaines étapes**\n{_bullets(next_steps)}")
-    sources = ["decret"] + (["dares"] if verdict.sector else [])
+    sources = (_funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
+        [verdict.sector.tension_source] if verdict.sector else []
+    )
     sections.append(_source_line(k, *sources))
     return "\n\n".join(sections)
 
@@ -367,9 +398,22 @@ def _employer_steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
             f" Pour {format_number(plan.request.hires)} recrutements, prévoyez au moins "
             f"{_count(plan.tutors_needed, 'tuteur', 'tuteurs')}."
         )
+    if _closed(plan):
+        check = (
+            "Demandez d'abord à votre OPCO si l'expérimentation a été prolongée : sans prolongation, un contrat "
+            f"signé après le {format_date(plan.status.contracts_until)} n'en relève pas."
+        )
+        first = [check, "Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, "
+                        "ou des blocs de compétences."]
+    else:
+        first = [
+            "Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, "
+            "ou des blocs de compétences.",
+            "Contactez votre OPCO : il confirme le financement et vous dit si le dispositif est ouvert à la date "
+            "de signature.",
+        ]
     return [
-        "Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, ou des blocs de compétences.",
-        "Contactez votre OPCO : il confirme le financement et vous dit si le dispositif est ouvert à la date de signature.",
+        *first,
         f"Trouvez vos candidats, par exemple avec France Travail. Ils doivent avoir au moins "
         f"{format_number(k.min_age)} ans ; aucun diplôme ni expérience n'est exigé.",
         f"Signez un contrat de professionnalisation allégé : sans durée minimale, jusqu'à "
@@ -389,17 +433,21 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
         return excluded_employer_message(plan.kind, k)
     exp = k.experimentation
     calendar = (
-        f"{_status_text(plan.status, k)} L'expérimentation prévoit {format_number(exp.parcours_cap)} parcours "
-        "en tout, pour toute sa durée."
+        f"{_status_text(plan.status, k)} L'expérimentation {'prévoyait' if _closed(plan) else 'prévoit'} "
+        f"{format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée."
     )
-    sections = [
-        "**Votre projet de recrutement**\n" + _bullets(_employer_summary(plan)),
-        "**Financement**\n" + _employer_funding(plan, k),
-        "**Votre OPCO**\n" + _employer_opco(plan, k),
-        "**Calendrier**\n" + calendar,
-        "**Les étapes**\n" + _bullets(_employer_steps(plan, k)),
+    summary = "**Votre projet de recrutement**\n" + _bullets(_employer_summary(plan))
+    details = ["**Financement**\n" + _employer_funding(plan, k), "**Votre OPCO**\n" + _employer_opco(plan, k)]
+    steps = _bullets(_employer_steps(plan, k))
+    if _closed(plan):
+        # The calendar first: the rest only holds if the experimentation is extended.
+        sections = [summary, "**Calendrier**\n" + calendar, *details,
+                    "**Les étapes, si l'expérimentation est prolongée**\n" + steps]
+    else:
+        sections = [summary, *details, "**Calendrier**\n" + calendar, "**Les étapes**\n" + steps]
+    sections += [
         "C'est une estimation : le montant réel est fixé par votre OPCO.",
-        _source_line(k, "decret", "service_public", "travail_emploi"),
+        _source_line(k, *_funding_sources(k), "service_public", "travail_emploi"),
     ]
     return "\n\n".join(sections)
 
@@ -407,7 +455,7 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
 def excluded_employer_message(kind: str, k: Knowledge) -> str:
     """Plain answer to a public employer or a private individual: not open to them, and what exists instead."""
     excluded = list(k.contract.excluded_employers)
-    listed = ", ".join(excluded[:-1]) + f" et {excluded[-1]}" if len(excluded) > 1 else "".join(excluded)
+    listed = join_and(excluded)
     france_vae = k.source("france_vae")
     who = "aux employeurs publics" if kind == PUBLIC else "aux particuliers employeurs"
     head = (
@@ -439,12 +487,23 @@ def excluded_employer_message(kind: str, k: Knowledge) -> str:
 def _employer_headline(verdict: Verdict) -> str:
     min_age = format_number(verdict.min_age)
     if verdict.eligible:
+        if _closed(verdict):
+            return (
+                "**Cette personne remplit la condition d'âge, mais l'expérimentation est terminée.** "
+                f"Elle était ouverte dès {min_age} ans, sans diplôme ni expérience exigés : "
+                "voyez le calendrier ci-dessous."
+            )
         return (
             "**Bonne nouvelle : cette personne remplit la condition d'âge.** "
             f"Vous pouvez la recruter en VAE inversée dès {min_age} ans, sans diplôme ni expérience exigés."
         )
     if verdict.eligible is False:
         when = f"le {format_date(verdict.turns_16_on)}" if verdict.turns_16_on else f"le jour de ses {min_age} ans"
+        if _closed(verdict):
+            return (
+                f"**Pas encore** : il faut avoir au moins {min_age} ans, et cette personne remplira cette condition "
+                f"{when}. De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
+            )
         return f"**Pas encore** : la VAE inversée est ouverte dès {min_age} ans. Cette personne remplira cette condition {when}."
     return f"**Il me manque l'âge de la personne.** La VAE inversée est ouverte à toute personne d'au moins {min_age} ans."
 
@@ -453,6 +512,9 @@ def _employer_next_steps(verdict: Verdict) -> list[str]:
     if verdict.eligible is None:
         return ["Indiquez l'âge ou la date de naissance de la personne pour une réponse complète."]
     if verdict.eligible is False:
+        if _closed(verdict):
+            return ["Si l'expérimentation est prolongée, vous pourrez signer le contrat quand la personne aura l'âge "
+                    "requis : demandez-le à votre OPCO."]
         return ["Vous pourrez signer le contrat quand la personne aura l'âge requis."]
     plan = "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
     if verdict.status.phase == "closed":

@@ -84,6 +84,11 @@ def format_percent(value: int | float) -> str:
     return f"{format_number(value)} %"
 
 
+def join_and(items: list[str]) -> str:
+    """Items joined the French way: "a", "a et b", "a, b et c"."""
+    return f"{', '.join(items[:-1])} et {items[-1]}" if len(items) > 1 else "".join(items)
+
+
 def format_date(value: date) -> str:
     """French date: `date(2026, 2, 28) -> "28 février 2026"`, first day as "1er"."""
     day = "1er" if value.day == 1 else str(value.day)
@@ -140,6 +145,7 @@ class Sector:
     tension: bool
     synonyms: tuple[str, ...]
     short_forms: tuple[str, ...]
+    tension_source: str = "dares"  # id of the source that says whether the sector is a priority
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,7 @@ class EmployerAids:
 
     aid_26_plus_eur: int
     aid_45_plus_eur: int
+    years: tuple[int, ...]  # the years the sources saw them in force
 
 
 @dataclass(frozen=True)
@@ -286,6 +293,7 @@ class Knowledge:
             "std_contract_max_months": format_number(self.contract.standard_max_months),
             "aid_26_plus": format_eur(self.employer_aids.aid_26_plus_eur),
             "aid_45_plus": format_eur(self.employer_aids.aid_45_plus_eur),
+            "employer_aids_period": join_and([str(year) for year in self.employer_aids.years]),
         }
         values.update({f"src_{source.id}": source.title for source in self.sources.values()})
         return values
@@ -394,9 +402,7 @@ class _Builder:
             funding=self.build_funding(),
             contract=self.build_contract(),
             pay=Pay(**{name: self.positive(f"pay.{name}") for name in Pay.__dataclass_fields__}),
-            employer_aids=EmployerAids(
-                **{name: self.positive(f"employer_aids.{name}") for name in EmployerAids.__dataclass_fields__}
-            ),
+            employer_aids=self.build_employer_aids(),
             tutoring=Tutoring(
                 **{name: self.positive(f"tutoring.{name}") for name in Tutoring.__dataclass_fields__}
             ),
@@ -461,6 +467,16 @@ class _Builder:
             public_employers_apprenticeship=self.fact("contract.public_employers_apprenticeship", bool),
         )
 
+    def build_employer_aids(self) -> EmployerAids:
+        years = self.fact("employer_aids.years", list)
+        if not years or not all(isinstance(year, int) and not isinstance(year, bool) for year in years):
+            raise self.fail("employer_aids.years", f"expected a list of years, got {years!r}")
+        return EmployerAids(
+            aid_26_plus_eur=self.positive("employer_aids.aid_26_plus_eur"),
+            aid_45_plus_eur=self.positive("employer_aids.aid_45_plus_eur"),
+            years=tuple(years),
+        )
+
     def build_opcos(self) -> tuple[Opco, ...]:
         self.source_id("opcos", self.node("opcos.source"))
         self.status("opcos", self.node("opcos.status"))
@@ -490,6 +506,7 @@ class _Builder:
                     tension=tension,
                     synonyms=tuple(str(word) for word in entry["synonyms"]),
                     short_forms=tuple(str(word) for word in entry.get("short_forms") or ()),
+                    tension_source=self.facts[f"{where}.tension"].source,
                 )
             )
         _require_unique("sectors", [sector.id for sector in sectors], self)

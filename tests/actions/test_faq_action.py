@@ -46,3 +46,28 @@ def test_low_confidence_answer_falls_back(dispatcher, domain):
     tracker = make_tracker(intent="faq", active_loop=None, response_key="faq/definition", response_confidence=0.05)
     ActionAnswerFaq().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_default"
+
+
+def _answer(dispatcher, domain, key: str, role: str | None = None) -> str:
+    tracker = make_tracker(text="?", intent="faq", active_loop=None, response_key=f"faq/{key}",
+                           slots={"role": role} if role else None)
+    ActionAnswerFaq().run(dispatcher, tracker, domain)
+    return texts(dispatcher)
+
+
+@pytest.mark.parametrize("key", ["ministry", "dates"])
+@pytest.mark.parametrize("role", [None, "employeur"])
+def test_the_arrete_date_is_not_given_as_a_three_year_launch(dispatcher, domain, key, role):
+    # "Launched on 26 June 2023 for three years" would end in June 2026: the decree's window ends on 28 February.
+    answer = _answer(dispatcher, domain, key, role)
+    assert "26 juin 2023" in answer and "cahier des charges" in answer.lower()
+    assert "lancé" not in answer.lower() and "Lancement" not in answer
+    if key == "dates":
+        assert "28 mai 2023" in answer and "28 février 2026" in answer
+
+
+@pytest.mark.parametrize("role", [None, "employeur"])
+def test_hiring_aids_are_dated_and_sourced_apart(dispatcher, domain, role):
+    answer = _answer(dispatcher, domain, "employer_cost", role)
+    assert "2024 et 2025" in answer and "existent encore" in answer
+    assert answer.strip().splitlines()[-1].endswith("service-public.fr, contrat de professionnalisation (aides)")

@@ -6,40 +6,40 @@ VISITORS = [
     pytest.param(
         ["J'ai 30 ans, je veux être conducteur routier, suis-je éligible ?", "Trouver un emploi",
          "Je suis demandeur d'emploi"],
-        ["Bonne nouvelle", "OPCO Mobilités", "28 février 2026"], ["pas éligible"], id="30-year-old driver"),
+        ["remplissez la condition d'âge", "OPCO Mobilités", "28 février 2026"], ["pas éligible"], id="30-year-old driver"),
     pytest.param(
         ["Suis-je éligible ?", "25", "aide-soignante", "Obtenir une certification complète", "Je suis salarié"],
-        ["Bonne nouvelle", "OPCO Santé", "avenant"], ["pas éligible"], id="care assistant, one answer at a time"),
+        ["remplissez la condition d'âge", "OPCO Santé", "avenant"], ["pas éligible"], id="care assistant, one answer at a time"),
     pytest.param(
         ["est-ce que je peux faire une vae inversée", "j'ai quinze ans", "boulanger", "Trouver un emploi",
          "Je suis étudiant"],
-        ["Pas encore"], ["Bonne nouvelle"], id="15-year-old in words"),
+        ["Pas encore"], ["remplissez la condition d'âge"], id="15-year-old in words"),
     pytest.param(
         ["Suis-je éligible ?", "je suis né le 3 mars 2011", "maçon", "Trouver un emploi", "Je suis étudiant"],
         ["Pas encore", "3 mars 2027"], [], id="birth date, turns 16 next year"),
     pytest.param(
         ["Suis-je éligible ?", "née en 1988", "la banque", "Me reconvertir", "Je suis salarié"],
-        ["Bonne nouvelle", "Atlas", "pas la priorité"], [], id="birth year, not a priority sector"),
+        ["remplissez la condition d'âge", "Atlas", "pas exclu pour autant"], [], id="birth year, not a priority sector"),
     pytest.param(
         ["Suis-je éligible ?", "trois cents ans", "vingt-deux ans", "chauffeur de bus", "Trouver un emploi",
          "Je suis demandeur d'emploi"],
-        ["Bonne nouvelle", "OPCO Mobilités"], [], id="impossible age then a real one"),
+        ["remplissez la condition d'âge", "OPCO Mobilités"], [], id="impossible age then a real one"),
     pytest.param(
         ["Je voudrais savoir si je suis éligible", "45", "astronaute", "Me reconvertir", "Autre situation"],
-        ["Bonne nouvelle", "pas reconnu"], [], id="unknown sector kept as other"),
+        ["remplissez la condition d'âge", "pas reconnu"], [], id="unknown sector kept as other"),
     pytest.param(
         ["Suis-je éligible ?", "19", "cuisinier", "Valider des blocs de compétences", "Je suis demandeur d'emploi"],
-        ["Bonne nouvelle", "Akto", "blocs de compétences"], [], id="cook, blocs"),
+        ["remplissez la condition d'âge", "Akto", "blocs de compétences"], [], id="cook, blocs"),
     pytest.param(
         ["J'ai 52 ans et je veux devenir auxiliaire de vie, je suis salarié, c'est possible pour moi ?",
          "Me reconvertir"],
-        ["Bonne nouvelle", "aide à domicile"], [], id="several slots up front"),
+        ["remplissez la condition d'âge", "aide à domicile"], [], id="several slots up front"),
     pytest.param(
         ["Suis-je éligible ?", "passer", "électricien", "Trouver un emploi", "Je suis salarié"],
         ["Il me manque votre âge"], [], id="age skipped"),
     pytest.param(
         ["Suis-je éligible ?", "17 ans", "agent d'entretien", "Trouver un emploi", "Je suis étudiant"],
-        ["Bonne nouvelle", "Akto"], [], id="17-year-old cleaner"),
+        ["remplissez la condition d'âge", "Akto"], [], id="17-year-old cleaner"),
 ]
 
 
@@ -99,7 +99,7 @@ def test_stop_ends_the_form_politely(chat):
 def test_correction_after_the_verdict_recomputes_it(chat):
     for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi"]:
         chat.say(message)
-    assert "Bonne nouvelle" in chat.text("Je suis salarié")
+    assert "remplissez la condition d'âge" in chat.text("Je suis salarié")
     assert "Pas encore" in chat.text("en fait j'ai 15 ans")
 
 

@@ -45,7 +45,7 @@ def test_fifty_simultaneous_conversations_stay_apart_and_are_stored_whole(shared
         assert all(reply for reply in replies), "a message got no answer"
         verdict = "\n".join(m.get("text", "") for m in replies[5])
         if visitor["age"] >= 16:
-            assert "Bonne nouvelle" in verdict and visitor["opco"] in verdict, (visitor["age"], verdict)
+            assert "remplissez la condition d'âge" in verdict and visitor["opco"] in verdict, (visitor["age"], verdict)
             assert not (other_opcos - {visitor["opco"]}) & {o for o in other_opcos if o in verdict}
         else:
             assert "Pas encore" in verdict, (visitor["age"], verdict)

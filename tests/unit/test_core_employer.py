@@ -70,7 +70,7 @@ SECTOR_OPCO = [
     ("un garage automobile", "automobile", "opco_mobilites"),
     ("un EHPAD", "sante", "opco_sante"),
     ("le médico-social", "social", "opco_sante"),
-    ("un supermarché", "commerce", "opcommerce"),
+    ("un supermarché", "grande_distribution", "opcommerce"),
     ("un théâtre", "culture_loisirs", "afdas"),
     ("une salle de sport", "culture_loisirs", "afdas"),
 ]
@@ -172,6 +172,17 @@ def test_calendar_depends_on_the_date():
     opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
     assert "aucune prolongation" in closed and "France VAE" in closed
     assert "Il reste" in opened and "aucune prolongation" not in opened
+
+
+def test_after_the_end_the_plan_leads_with_the_calendar_and_the_steps_wait_for_an_extension():
+    closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
+    opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
+    assert closed.index("**Calendrier**") < closed.index("**Financement**")
+    steps = closed.split("**Les étapes, si l'expérimentation est prolongée**")[1]
+    first_step = steps.strip().splitlines()[0]
+    assert "si l'expérimentation a été prolongée" in first_step and "28 février 2026" in first_step
+    assert opened.index("**Financement**") < opened.index("**Calendrier**")
+    assert "**Les étapes**" in opened and "si l'expérimentation est prolongée" not in opened
 
 
 def assert_sourced_without_typed_digits(message: str, *computed: str) -> None:
@@ -403,7 +414,9 @@ def test_contract_months_problems_are_explained_in_french(problem):
 def test_an_employer_checking_a_future_hire_gets_the_employer_verdict(today):
     verdict = assess(Profile(age=17, sector_id="sante"), today, K)
     message = verdict_message_for("employeur", verdict, None, K)
-    assert message.startswith("**Bonne nouvelle : cette personne remplit la condition d'âge.**")
+    headline = ("**Cette personne remplit la condition d'âge, mais l'expérimentation est terminée.**" if today == CLOSED
+                else "**Bonne nouvelle : cette personne remplit la condition d'âge.**")
+    assert message.startswith(headline)
     assert "OPCO Santé" in message and "je suis employeur" in message
     assert "votre OPCO" in message
     assert message.strip().splitlines()[-1].startswith("Source : ")
@@ -413,8 +426,9 @@ def test_an_employer_checking_a_future_hire_gets_the_employer_verdict(today):
 def test_an_employer_is_told_when_the_person_will_be_old_enough():
     verdict = assess(Profile(birth_date=date(2011, 3, 3), sector_id="btp"), CLOSED, K)
     message = verdict_message_for("employeur", verdict, None, K)
-    assert "Cette personne remplira cette condition le 3 mars 2027" in message
+    assert "cette personne remplira cette condition le 3 mars 2027" in message
     assert "Financement" not in message
+    assert "Si l'expérimentation est prolongée, vous pourrez signer" in message
 
 
 @pytest.mark.parametrize("role", ["candidat", None])

@@ -15,9 +15,10 @@ CONTRACT_PLACEHOLDERS = {
     "min_age", "annual_cap", "parcours_cap", "max_contract_months", "contracts_from", "contracts_until",
     "experimentation_years", "arrete_date", "call_for_projects_date", "opco_count", "opco_names", "ministry",
     "pay_under_21", "pay_under_21_bac", "pay_21_25", "pay_21_25_bac", "pay_26_plus",
-    "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus",
+    "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus", "employer_aids_period",
     "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
-    "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public",
+    "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public", "src_lemediasocial",
+    "src_centre_inffo_afdas",
 }
 OPCO_IDS = {
     "opco_2i", "akto", "atlas", "constructys", "ocapiat", "cohesion_sociale", "opco_ep", "opco_mobilites",
@@ -52,7 +53,7 @@ def test_key_facts():
     assert len(k.funding.covered_categories) == 4
     assert (k.contract.max_months, k.contract.min_months) == (36, None)
     assert k.contract.private_employers_only is True
-    assert k.reviewed == date(2026, 11, 1)
+    assert k.reviewed == date(2026, 12, 3)
 
 
 def test_every_fact_has_a_known_source_and_status():
@@ -134,6 +135,16 @@ def test_sectors_have_both_tension_values():
     tensions = {sector.id: sector.tension for sector in load().sectors}
     assert tensions["sante"] and tensions["transport"] and tensions["btp"]
     assert not tensions["banque_assurance"] and not tensions["numerique"]
+    # Named by the ministry (a secondary source), while the rest of retail is not.
+    assert tensions["grande_distribution"] and not tensions["commerce"]
+    # Not named by any of our sources: not called a priority.
+    assert not any(tensions[sector] for sector in ("automobile", "securite", "agriculture", "artisanat_alimentaire"))
+
+
+def test_employer_aids_are_dated():
+    k = load()
+    assert k.employer_aids.years == (2024, 2025)
+    assert k.placeholders()["employer_aids_period"] == "2024 et 2025"
 
 
 def mutate_unknown_opco(data):

@@ -46,8 +46,9 @@ def assert_no_typed_digits(message: str, *computed: str) -> None:
 
 def test_closed_window_adult_is_told_eligible_and_the_end_date():
     message = verdict_message(assess(Profile(age=30, sector_id="transport"), CLOSED), None, K)
-    assert message.startswith("**Bonne nouvelle")
-    assert "vous remplissez la condition d'âge" in message
+    # Not "good news" when the window has closed: the headline says both things at once.
+    assert message.startswith("**Vous remplissez la condition d'âge, mais l'expérimentation est terminée.**")
+    assert "Bonne nouvelle" not in message
     assert "28 février 2026" in message
     assert "aucune prolongation" in message
     assert "France VAE" in message and "https://vae.gouv.fr" in message
@@ -82,6 +83,22 @@ def test_under_16_gets_the_date_of_the_16th_birthday():
     assert_sourced(message)
 
 
+def test_open_window_adult_gets_the_good_news():
+    message = verdict_message(assess(Profile(age=30, sector_id="transport"), OPEN), None, K)
+    assert message.startswith("**Bonne nouvelle : vous remplissez la condition d'âge.**")
+    assert "terminée" not in message
+
+
+def test_under_16_after_the_end_is_not_told_to_come_back_as_if_it_were_open():
+    message = verdict_message(assess(Profile(birth_date=date(2011, 3, 12)), CLOSED), None, K)
+    assert message.startswith("**Pas encore**")
+    assert "12 mars 2027" in message and "l'expérimentation est terminée" in message
+    assert "Revenez vers nous" not in message
+    assert "prolongée" in message.split("**Prochaines étapes**")[1]
+    assert not INELIGIBLE_WORDS.search(message)
+    assert_sourced(message)
+
+
 def test_unknown_age_asks_for_it():
     message = verdict_message(assess(Profile(), OPEN), None, K)
     assert "Il me manque votre âge" in message
@@ -99,9 +116,22 @@ def test_reasons_are_a_short_list():
     message = verdict_message(assess(Profile(age=30, sector_id="numerique"), OPEN), None, K)
     reasons = [line for line in message.splitlines() if line.startswith("- Secteur")]
     assert reasons == [
-        "- Secteur : numérique, conseil et ingénierie. Ce n'est pas un métier en tension de notre liste : "
-        "il n'est pas exclu, mais ce n'est pas la priorité."
+        "- Secteur : numérique, conseil et ingénierie. Il n'est pas parmi les secteurs que nos sources citent en "
+        "priorité : il n'est pas exclu pour autant. L'OPCO vous dira si ce métier peine à recruter."
     ]
+
+
+@pytest.mark.parametrize("sector_id,source_id", [("sante", "dares"), ("grande_distribution", "lemediasocial")])
+def test_a_priority_sector_is_said_so_with_the_source_that_names_it(sector_id, source_id):
+    message = verdict_message(assess(Profile(age=30, sector_id=sector_id), OPEN), None, K)
+    assert "secteurs qui peinent à recruter, le public visé en priorité" in message
+    assert K.source(source_id).title in message.strip().splitlines()[-1]
+
+
+def test_the_pro_rating_is_cited_to_its_own_source():
+    for message in (funding_rule_message(K), funding_message(coverage(15000, 18), K)):
+        last = message.strip().splitlines()[-1]
+        assert K.source("decret").title in last and K.source_of("funding.prorated").title in last
 
 
 def test_funding_message_over_the_cap():
