@@ -12,7 +12,8 @@ only ever comes from a typing visitor: the message is kept as typed but handed t
 understood (`nlu_fallback`), like any gibberish; an active form still validates it as an answer. Removing
 the "/" would not do: the NLU reads "restart" as "recommencer". A message holding HTML tags ("<script>…",
 "<img onerror=…>") is handled the same way: the widget sends plain text, so tags come from someone testing the
-site, and the model, which has seen no markup, took them for an insult. The socket.io channel
+site, and the model, which has seen no markup, took them for an insult. So is another code probe (SQL
+injection, "../../etc/passwd", "{{7*7}}", "${jndi:…}", "javascript:…"; see `CODE_PROBE`). The socket.io channel
 (`SafeSocketIOInput`) applies the same rules.
 
 Each answer carries the `timestamp` of its event in the conversation: the web widget sends it back with a
@@ -67,6 +68,22 @@ NOT_UNDERSTOOD = "nlu_fallback"
 # An opening or closing tag: "<b>", "</script>", "<img src=x onerror=…>", "<svg/onload=…>"; not "<3", "<26 ans"
 # nor "a < b > c".
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*([\s/][^<>]*)?>")
+# Other probes typed by someone testing the site, never by a visitor: SQL injection, path traversal, template or
+# lookup injection, script URLs. The NLU read "'; DROP TABLE events; --" as an insult, "admin'--" as a wish to
+# check one's eligibility (the form started) and "../../etc/passwd" as a sigh. Written so that French text does
+# not match: straight quotes only, English SQL keywords, "javascript:" glued to what follows (not "javascript :").
+CODE_PROBE = re.compile(
+    r"""
+    ;\s*(drop|delete|truncate|alter|insert|update|select|exec)\b   # a second SQL statement
+    | \bdrop\s+table\b | \bunion\s+(all\s+)?select\b | \bselect\s+[\w*,\s]+?\s+from\s+\w
+    | '\s*(or|and)\s+'?\w+'?\s*=\s*'?\w                           # ' OR '1'='1
+    | \w'\s*(--|\#|/\*)                                          # admin'--
+    | (\.\.[/\\]){2,}                                             # ../../etc/passwd
+    | \{\{.*\}\} | \$\{.*\} | <%.*%>                                # {{7*7}}, ${jndi:…}, <%= … %>
+    | \bjavascript:\S
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def clean_text(text: str) -> str:
@@ -77,9 +94,10 @@ def clean_text(text: str) -> str:
 
 
 def not_for_the_nlu(text: str) -> dict | None:
-    """For a (cleaned) message in Rasa's `/intent{entities}` syntax or holding HTML tags, the parse the dialogue
-    gets instead of Rasa's: not understood, no entity. None for an ordinary message, which goes through the NLU."""
-    if not (text.startswith(INTENT_PREFIX) or HTML_TAG.search(text)):
+    """For a (cleaned) message in Rasa's `/intent{entities}` syntax, holding HTML tags or another code probe, the
+    parse the dialogue gets instead of Rasa's: not understood, no entity. None for an ordinary message, which goes
+    through the NLU."""
+    if not (text.startswith(INTENT_PREFIX) or HTML_TAG.search(text) or CODE_PROBE.search(text)):
         return None
     intent = {"name": NOT_UNDERSTOOD, "confidence": 1.0}
     return {"text": text, "intent": intent, "entities": [], "intent_ranking": [intent]}

@@ -47,3 +47,11 @@ def test_html_is_not_read_for_a_meaning(chat, message):
     answer = chat.text(message)
     assert "agacer" not in answer
     assert "pas bien compris" in answer
+
+
+@pytest.mark.parametrize("message", ["'; DROP TABLE events; --", "admin'--", "../../etc/passwd", "${jndi:ldap://x/a}"])
+def test_code_probes_are_not_read_for_a_meaning(chat, message):
+    # Before: an insult ("agacer"), the eligibility form ("Quel âge"), a sigh ("toujours là").
+    answer = chat.text(message)
+    assert "pas bien compris" in answer
+    assert "agacer" not in answer and "Quel âge" not in answer and "toujours là" not in answer

@@ -175,6 +175,10 @@ def mutate_duplicate_sector(data):
     data["sectors"].append(copy.deepcopy(data["sectors"][0]))
 
 
+def mutate_aid_years_as_text(data):
+    data["employer_aids"]["years"]["value"] = ["2024-2025"]
+
+
 def mutate_number_as_bool(data):
     data["eligibility"]["min_age"]["value"] = True
 
@@ -190,6 +194,7 @@ def mutate_number_as_bool(data):
         (mutate_end_before_start, "before contracts_from"),
         (mutate_duplicate_sector, "duplicate id"),
         (mutate_number_as_bool, "expected int"),
+        (mutate_aid_years_as_text, "expected a list of years"),
     ],
 )
 def test_invalid_facts_are_refused_with_a_clear_error(raw, tmp_path, mutate, message):
