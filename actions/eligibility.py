@@ -40,7 +40,7 @@ def sector_answer(text: str, tracker: Tracker) -> Extracted:
     match = parse_sector(text, knowledge())
     if not match.matched and not any(ch.isalpha() for ch in text):
         return Extracted(problem="Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?")
-    return Extracted(match.sector_id, {"sector_raw": text[:200]})
+    return Extracted(match.sector_id, {"sector_raw": text[:200]}, recognised=match.matched)
 
 
 def sector_mention(text: str, tracker: Tracker) -> Extracted:

@@ -82,15 +82,24 @@ def sector_mention(text: str, tracker: Tracker) -> Extracted:
 def jobs_answer(text: str, tracker: Tracker) -> Extracted:
     """The jobs to fill, in the visitor's words; a head count in it ("trois maçons") answers the next question."""
     if _is_question(text, tracker) or SKIP_WORDS.match(text) or latest_intent(tracker)[0] == "dont_know":
-        return Extracted(problem="Quels postes souhaitez-vous pourvoir ?")
+        return Extracted(problem="Je n'ai pas compris les postes.")
     if not any(char.isalpha() for char in text):
-        return Extracted(problem="Quels postes souhaitez-vous pourvoir ? Décrivez-les en quelques mots.")
+        return Extracted(problem="Décrivez les postes en quelques mots, par exemple « des caristes ».")
     count = parse_hires(text, knowledge())  # "des maçons" has no count; "trois maçons" has one
     extra = {"hires": count.value} if count.ok and tracker.get_slot("hires") is None else {}
     return Extracted(" ".join(text.split())[:MAX_JOBS_CHARS], extra)
 
 
+def _question_with_a_number(text: str, tracker: Tracker) -> bool:
+    """A question asked instead of a count or a duration: "c'est quoi un tuteur ?" holds "un", which is no answer.
+
+    A short message ("3 ?", "une dizaine ?") is still an answer."""
+    return _is_question(text, tracker) and len(text.split()) > 3
+
+
 def hires_answer(text: str, tracker: Tracker) -> Extracted:
+    if _question_with_a_number(text, tracker):
+        return Extracted()
     parsed = parse_hires(text, knowledge())
     return Extracted(parsed.value) if parsed.ok else Extracted(problem=hires_problem_message(parsed.problem))
 
@@ -100,6 +109,8 @@ def hires_mention(text: str, tracker: Tracker) -> Extracted:
 
 
 def months_answer(text: str, tracker: Tracker) -> Extracted:
+    if _question_with_a_number(text, tracker):
+        return Extracted()
     parsed = parse_contract_months(text, knowledge())
     return Extracted(parsed.months) if parsed.ok else Extracted(problem=contract_months_problem_message(parsed.problem))
 

@@ -29,6 +29,13 @@ DIGRESSION_INTENTS = {
 # Intents that end or restart the form: never read as an answer.
 CONTROL_INTENTS = {"stop", "start_over"}
 SKIP_WORDS = re.compile(r"^\s*(passer|je passe|suivant|je ne sais pas|je sais pas|j'?sais pas|aucune id[ée]e|ne sais pas)\b", re.I)
+# A message that corrects an earlier answer: only then may a value mentioned in passing replace one already given
+# ("je bosse en intérim", an answer about one's situation, must not replace the sector chosen before).
+CORRECTION = re.compile(
+    r"\b(en fait|non|plut[oô]t|finalement|pardon|je me suis tromp[ée]+|je voulais dire|correction|erreur|"
+    r"je rectifie|au final|enfin)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,9 @@ class Extracted:
     value: Any = None
     extra: dict[str, Any] | None = None
     problem: str | None = None  # a French explanation for the visitor, when the value is unusable
+    # False for a free-text answer kept as it came (an unknown job): a question or another slot's value in the
+    # same message wins over it.
+    recognised: bool = True
 
 
 Parser = Callable[[str, Tracker], Extracted]
@@ -72,11 +82,18 @@ class ProfileFormValidation(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         answer = self.answer_parsers[requested](text, tracker) if requested in slots else None
         digression = intent in DIGRESSION_INTENTS
-        if digression and (answer is None or answer.value is None):
+        if digression and (answer is None or answer.value is None or not answer.recognised):
             return {}  # a question or a remark, not an answer: the rules answer it and the form resumes
-        values = {} if digression else self.mentions(text, tracker, [s for s in slots if s != requested])
+        others = [slot for slot in slots if slot != requested]
+        answered = answer is not None and answer.value is not None
+        if answered and not CORRECTION.search(text):
+            # Said in passing while answering the question: only what was not known yet is taken.
+            others = [slot for slot in others if tracker.get_slot(slot) is None]
+        values = {} if digression else self.mentions(text, tracker, others)
         if answer is None:
             return values
+        if answered and not answer.recognised and (values or intent == "dont_know" or SKIP_WORDS.match(text)):
+            answer = Extracted()  # "non en fait j'ai 19 ans" at the job question: the age, not a job called so
         if answer.value is not None:
             return {**values, requested: answer.value, **(answer.extra or {}), **self.failures_reset(tracker, requested)}
         if intent == "dont_know" or SKIP_WORDS.match(text):

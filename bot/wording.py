@@ -544,23 +544,23 @@ def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | No
 
 
 def hires_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
-    """French follow-up question for a `CountParse.problem` code of the number of hires."""
+    """Why a number of hires was not taken (the form then asks its question again)."""
     k = k or load()
     if problem == NOT_POSITIVE:
-        return "Il faut au moins une personne. Combien souhaitez-vous en recruter ?"
+        return "Il faut au moins une personne."
     if problem == TOO_MANY:
         return (
             f"C'est plus que les {format_number(k.experimentation.parcours_cap)} parcours prévus pour toute "
             "l'expérimentation. Pouvez-vous vérifier ce nombre ?"
         )
-    return "Je n'ai pas compris le nombre. Combien de personnes souhaitez-vous recruter, par exemple « trois » ?"
+    return "Je n'ai pas compris le nombre : écrivez-le en chiffres ou en lettres, par exemple « trois »."
 
 
 def contract_months_problem_message(problem: str | None, k: Knowledge | None = None) -> str:
-    """French follow-up question for a `MonthsParse.problem` code of the contract's duration."""
+    """Why a contract duration was not taken (the form then asks its question again)."""
     k = k or load()
     if problem == NOT_POSITIVE:
-        return "La durée doit être d'au moins un mois. Combien de mois dureront les contrats ?"
+        return "La durée doit être d'au moins un mois."
     if problem == TOO_LONG:
         return (
             f"Le contrat allégé dure au plus {_months(k.contract.max_months)}. "

@@ -104,3 +104,40 @@ def test_start_over_forgets_the_profile(dispatcher, domain):
     events = ActionStartOver().run(dispatcher, make_tracker(slots={"age": 30, "sector": "btp"}), domain)
     slots = slot_events(events)
     assert slots["age"] is None and slots["sector"] is None and slots["requested_slot"] is None
+
+
+@pytest.mark.parametrize("text,intent", [("quels secteurs sont concernés ?", "faq"), ("c'est quoi un OPCO ?", "faq"),
+                                         ("t'es un robot ?", "bot_challenge"), ("merci", "thank"),
+                                         ("pfff c long", "interjection")])
+def test_a_question_at_the_job_question_is_not_taken_for_a_job(dispatcher, domain, text, intent):
+    # Any text was kept as an unknown job ("autre"): the question went unanswered and the form moved on.
+    slots = validate(dispatcher, domain, text=text, intent=intent, requested="sector", slots={"age": 30})
+    assert "sector" not in slots and "sector_raw" not in slots
+    assert slots["requested_slot"] == "sector"
+
+
+def test_an_age_correction_at_the_job_question_is_an_age_not_a_job(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="non en fait j'ai 19 ans", requested="sector", slots={"age": 30})
+    assert slots["age"] == 19
+    assert slots.get("sector") is None and "sector_raw" not in slots
+    assert slots["requested_slot"] == "sector"
+
+
+def test_an_unknown_job_is_still_taken_as_it_comes(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="cordiste", requested="sector", slots={"age": 30})
+    assert slots["sector"] == "autre" and slots["sector_raw"] == "cordiste"
+    assert slots["requested_slot"] == "goal"
+
+
+@pytest.mark.parametrize("text", ["je bosse en intérim", "au chomage, avant j'etais chauffeur"])
+def test_answering_the_situation_does_not_replace_the_sector_chosen_before(dispatcher, domain, text):
+    slots = validate(dispatcher, domain, text=text, requested="situation",
+                     slots={"age": 30, "sector": "artisanat_alimentaire", "sector_raw": "boulangerie", "goal": "emploi"})
+    assert "sector" not in slots
+    assert slots["situation"] in ("salarie", "demandeur_emploi")
+
+
+def test_a_marked_correction_still_replaces_an_earlier_answer(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="en fait je veux être maçon, et je suis salarié", requested="situation",
+                     slots={"age": 30, "sector": "artisanat_alimentaire", "sector_raw": "boulangerie", "goal": "emploi"})
+    assert slots["sector"] == "btp" and slots["situation"] == "salarie"

@@ -107,6 +107,28 @@ def test_a_question_mid_form_is_left_to_the_rules(dispatcher, domain):
     assert not dispatcher.messages
 
 
+@pytest.mark.parametrize("text,intent,requested", [
+    ("je veux parler à un conseiller", "human_handoff", "hires"),
+    ("c'est quoi un OPCO ?", "faq", "hires"),
+    ("combien je dois payer un apprenti de 19 ans ?", "faq", "hires"),
+    ("c'est quoi un tuteur ?", "faq", "contract_months"),
+])
+def test_a_question_holding_a_number_is_not_a_count_nor_a_duration(dispatcher, domain, text, intent, requested):
+    # "un conseiller" was read as one hire and "un tuteur" as a one-month contract; the question went unanswered.
+    slots = validate(dispatcher, domain, text=text, intent=intent, requested=requested,
+                     slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2 if requested != "hires" else None})
+    assert requested not in slots
+    assert not dispatcher.messages
+
+
+@pytest.mark.parametrize("text,requested,value", [("3 ?", "hires", 3), ("une dizaine ?", "hires", 10),
+                                                  ("18 mois ?", "contract_months", 18)])
+def test_a_short_answer_with_a_question_mark_is_still_an_answer(dispatcher, domain, text, requested, value):
+    slots = validate(dispatcher, domain, text=text, requested=requested,
+                     slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2 if requested != "hires" else None})
+    assert slots[requested] == value
+
+
 @pytest.mark.parametrize("text,kind", [("Je suis DRH à la mairie", "public"),
                                        ("je suis particulier employeur", "particulier")])
 def test_an_employer_who_may_not_sign_gets_no_more_questions(dispatcher, domain, text, kind):

@@ -394,7 +394,9 @@ def test_find_contract_months_in(text, months):
 @pytest.mark.parametrize("problem", [UNCLEAR, NOT_POSITIVE, TOO_MANY, None])
 def test_hires_problems_are_explained_in_french(problem):
     message = hires_problem_message(problem, K)
-    assert message.endswith("?")
+    # The form asks its question right after: the explanation does not ask it too.
+    assert "Combien" not in message
+    assert message.endswith("?") == (problem == TOO_MANY)  # "Pouvez-vous vérifier ce nombre ?"
     if problem == TOO_MANY:
         assert format_number(K.experimentation.parcours_cap) in message
 
@@ -402,7 +404,7 @@ def test_hires_problems_are_explained_in_french(problem):
 @pytest.mark.parametrize("problem", [UNCLEAR, NOT_POSITIVE, TOO_LONG, None])
 def test_contract_months_problems_are_explained_in_french(problem):
     message = contract_months_problem_message(problem, K)
-    assert "mois" in message
+    assert "mois" in message and "Combien" not in message
     if problem == TOO_LONG:
         assert f"{K.contract.max_months} mois" in message
 
