@@ -21,6 +21,12 @@ NEXT_STEP_BUTTONS = [
 ]
 
 
+# The `pending_question` slot: what the assistant has just asked outside a form (see domain.yml).
+PENDING = "pending_question"
+PENDING_OPCO_SECTOR = "opco_sector"
+PENDING_FUNDING_FIGURES = "funding_figures"
+
+
 def knowledge() -> Knowledge:
     return load()
 

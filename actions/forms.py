@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
-from actions.context import latest_intent, latest_text
+from actions.context import PENDING, latest_intent, latest_text
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = {
@@ -71,6 +71,8 @@ class ProfileFormValidation(FormValidationAction):
                                     domain: dict[str, Any]) -> list[dict[str, Any]]:
         values = self.extract(dispatcher, tracker, await self.required_slots(
             self.domain_slots(domain), dispatcher, tracker, domain))
+        if tracker.get_slot(PENDING) is not None:
+            values[PENDING] = None  # a form started: what was asked before it is no longer pending
         return [SlotSet(slot, value) for slot, value in values.items()]
 
     def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: list[str]) -> dict[str, Any]:

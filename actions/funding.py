@@ -4,12 +4,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import knowledge, latest_text
+from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text
+from bot.employer import find_contract_months_in
 from bot.funding import FundingInputError, coverage
-from bot.parsing import parse_money
+from bot.parsing import MoneyParse, parse_money
 from bot.wording import funding_input_problem_message, funding_message, funding_rule_message
 
 FUNDING_BUTTONS = [
@@ -25,14 +26,27 @@ class ActionSimulateFunding(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         k = knowledge()
-        money = parse_money(latest_text(tracker))
+        text = latest_text(tracker)
+        follow_up = tracker.get_slot(PENDING) == PENDING_FUNDING_FIGURES
+        money = parse_money(text) or (follow_up_money(text, tracker) if follow_up else None)
         if money is None:
+            if follow_up:
+                # Not figures after all ("j'ai 30 ans"): what an answer outside a form does otherwise.
+                return [SlotSet(PENDING, None), FollowupAction("eligibility_form")]
             dispatcher.utter_message(text=funding_rule_message(k), buttons=FUNDING_BUTTONS)
-            return []
+            return [SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
         try:
             result = coverage(money.amount_eur, money.months, k, per_year=money.per_year)
         except FundingInputError as error:
             dispatcher.utter_message(text=funding_input_problem_message(error), buttons=FUNDING_BUTTONS)
-            return []
+            return [SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
         dispatcher.utter_message(text=funding_message(result, k))
-        return [SlotSet("funding_cost", float(result.cost)), SlotSet("funding_months", float(result.months))]
+        return [SlotSet("funding_cost", float(result.cost)), SlotSet("funding_months", float(result.months)),
+                SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
+
+
+def follow_up_money(text: str, tracker: Tracker) -> MoneyParse | None:
+    """A new duration for the last simulation's cost ("et sur 24 mois ?"), or None."""
+    months = find_contract_months_in(text, knowledge())
+    cost = tracker.get_slot("funding_cost")
+    return MoneyParse(float(cost), months, per_year=False) if months and cost else None

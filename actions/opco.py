@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import knowledge, latest_text
+from actions.context import PENDING, PENDING_OPCO_SECTOR, knowledge, latest_text
 from bot.employer import known_sector_match
-from bot.parsing import find_sector_in
+from bot.parsing import find_sector_in, parse_sector
 from bot.wording import opco_message
 
 SECTOR_EXAMPLES = [
@@ -31,6 +32,23 @@ class ActionFindOpco(Action):
                 text="Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?",
                 buttons=SECTOR_EXAMPLES,
             )
-            return []
+            return [SlotSet(PENDING, PENDING_OPCO_SECTOR)]
         dispatcher.utter_message(text=opco_message(match, k))
         return []
+
+
+class ActionAnswerOpcoSector(Action):
+    """The sector given in answer to the OPCO finder's question (`pending_question: opco_sector`).
+
+    An action of its own so that its rules can say it clears the question (Rasa checks that every rule of an
+    action sets the same slots). A sector we do not know gets the list of OPCOs, not the question again.
+    """
+
+    def name(self) -> str:
+        return "action_answer_opco_sector"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        k = knowledge()
+        text = latest_text(tracker)
+        dispatcher.utter_message(text=opco_message(find_sector_in(text, k) or parse_sector(text, k), k))
+        return [SlotSet(PENDING, None)]

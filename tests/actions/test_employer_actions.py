@@ -7,7 +7,7 @@ import pytest
 from actions.eligibility import ValidateEligibilityForm
 from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ValidateEmployerForm
 from actions.faq import ActionAnswerFaq
-from actions.opco import ActionFindOpco
+from actions.opco import ActionAnswerOpcoSector, ActionFindOpco
 from tests.actions.conftest import make_tracker, slot_events, texts
 
 FORM = "employer_form"
@@ -185,9 +185,34 @@ def test_opco_finder_falls_back_on_the_sector_slot(dispatcher, domain):
 
 
 def test_opco_finder_asks_for_the_sector_when_unknown(dispatcher, domain):
-    ActionFindOpco().run(dispatcher, make_tracker("quel est mon opco ?", intent="find_opco", active_loop=None,
-                                                  slots={"sector": "autre"}), domain)
+    events = ActionFindOpco().run(dispatcher, make_tracker("quel est mon opco ?", intent="find_opco", active_loop=None,
+                                                           slots={"sector": "autre"}), domain)
     assert "secteur" in texts(dispatcher) and dispatcher.messages[0]["buttons"]
+    # The question is remembered, so that the bare answer comes back here (rule in data/rules/employer.yml).
+    assert slot_events(events) == {"pending_question": "opco_sector"}
+
+
+@pytest.mark.parametrize("answer,opco", [("BTP", "Constructys"), ("la santé", "OPCO Santé"),
+                                         ("je suis coiffeuse", "OPCO EP")])
+def test_the_sector_asked_for_gets_its_opco(dispatcher, domain, answer, opco):
+    events = ActionAnswerOpcoSector().run(dispatcher, make_tracker(answer, active_loop=None,
+                                                                   slots={"pending_question": "opco_sector"}), domain)
+    assert opco in texts(dispatcher)
+    assert slot_events(events) == {"pending_question": None}
+
+
+def test_an_unknown_sector_asked_for_gets_the_list_not_the_question_again(dispatcher, domain):
+    events = ActionAnswerOpcoSector().run(dispatcher, make_tracker("prof de yoga", active_loop=None,
+                                                                   slots={"pending_question": "opco_sector"}), domain)
+    answer = texts(dispatcher)
+    assert "Je n'ai pas reconnu ce secteur" in answer and "Afdas" in answer and "Lequel est-ce" not in answer
+    assert slot_events(events) == {"pending_question": None}
+
+
+def test_a_form_that_starts_clears_what_was_pending(dispatcher, domain):
+    tracker = make_tracker("j'ai 30 ans", intent="check_eligibility", slots={"pending_question": "opco_sector"})
+    events = asyncio.run(ValidateEligibilityForm().run(dispatcher, tracker, domain))
+    assert slot_events(events)["pending_question"] is None
 
 
 # --------------------------------------------------------------------------- answers by role

@@ -122,6 +122,32 @@ def test_funding_simulation(chat):
     assert "13 500 €" in answer and "1 500 €" in answer
 
 
+def test_the_figures_the_simulation_asked_for_then_a_new_duration(chat):
+    # Typed on their own, both started the eligibility test ("Quel âge avez-vous ?").
+    assert "Exemple" in chat.text("Je veux simuler le financement")
+    answer = chat.text("8 000 € sur 18 mois")
+    assert "8 000 €" in answer and "13 500 €" in answer and "Quel âge" not in answer
+    answer = chat.text("6 mois")
+    assert "8 000 € sur 6 mois" in answer and "3 500 €" in answer
+    # Not figures: what an answer outside a form does otherwise, the eligibility test with this age.
+    answer = chat.text("j'ai 30 ans")
+    assert "Dans quel métier" in answer
+
+
+def test_answering_the_situation_keeps_the_job_given_before(chat):
+    for message in ["Suis-je éligible ?", "30", "boulangerie", "Trouver un emploi"]:
+        chat.say(message)
+    verdict = chat.text("je bosse en intérim")  # read as the sector "intérim" (Akto) before
+    assert "OPCO EP" in verdict and "Akto" not in verdict
+
+
+def test_a_question_at_the_job_question_is_answered_and_the_question_comes_again(chat):
+    chat.say("Suis-je éligible ?")
+    chat.say("30")
+    answer = chat.text("quels secteurs sont concernés ?")  # kept as an unknown job before
+    assert "Le décret ne donne pas de liste" in answer and "Dans quel métier" in answer
+
+
 def test_opco_finder(chat):
     assert "Akto" in chat.text("Quel OPCO pour la restauration ?")
 

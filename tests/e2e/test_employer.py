@@ -21,6 +21,12 @@ EMPLOYERS = [
         ["n'est pas ouverte aux employeurs publics", "contrat d'apprentissage", "France VAE"],
         ["€", "Constructys"], id="public hospital"),
     pytest.param(
+        # Classified inform (details, no introduction): it started the candidate's test ("Quel âge avez-vous ?").
+        ["Je dirige une entreprise de transport, je veux recruter 3 chauffeurs poids lourd pendant 12 mois",
+         "des chauffeurs poids lourd"],
+        ["OPCO Mobilités", "Recrutements : 3", "27 000 €"],
+        ["Quel âge", "n'est pas ouverte"], id="transport, the details are the first message"),
+    pytest.param(
         ["Je suis gérant d'un restaurant", "un commis de cuisine", "6 mois"],
         ["Akto", "https://www.akto.fr", "4 500 €", "6 mois"],
         ["n'est pas ouverte", "en tout ("], id="restaurant, one hire"),
@@ -88,3 +94,16 @@ def test_a_job_seeker_gets_the_candidate_answer(chat):
 def test_opco_finder_for_anyone(chat):
     answer = chat.text("mon OPCO c'est lequel, je suis dans le transport")
     assert "OPCO Mobilités" in answer and "IDCC" in answer
+
+
+def test_the_sector_asked_for_by_the_opco_finder_gets_its_opco(chat):
+    assert "Lequel est-ce" in chat.text("Quel est mon OPCO ?")
+    answer = chat.text("le BTP")  # it started the eligibility test
+    assert "Constructys" in answer and "Quel âge" not in answer
+    assert "Quel âge" in chat.text("Suis-je éligible ?")  # the question is no longer pending
+
+
+def test_a_job_the_nlu_does_not_know_given_to_the_opco_finder_gets_the_list(chat):
+    chat.say("Quel est mon OPCO ?")
+    answer = chat.text("prof de yoga")
+    assert "Je n'ai pas reconnu ce secteur" in answer and "Afdas" in answer

@@ -1,0 +1,42 @@
+"""The funding simulation: figures in the message, the figures it asked for, a new duration for the last cost."""
+import pytest
+
+from actions.funding import ActionSimulateFunding
+from tests.actions.conftest import make_tracker, slot_events, texts
+
+
+def simulate(dispatcher, domain, text: str, **slots):
+    events = ActionSimulateFunding().run(dispatcher, make_tracker(text, intent="inform", active_loop=None,
+                                                                  slots=slots), domain)
+    return events, texts(dispatcher)
+
+
+def test_without_figures_the_rule_is_shown_and_the_figures_awaited(dispatcher, domain):
+    events, answer = simulate(dispatcher, domain, "je veux simuler le financement")
+    assert "9 000 €" in answer and "Exemple" in answer
+    assert slot_events(events) == {"pending_question": "funding_figures"}
+
+
+@pytest.mark.parametrize("text,figures", [("8k€ sur 18 mois", ["8 000 €", "18 mois"]),
+                                          ("20000", ["20 000 €", "9 000 €"])])
+def test_the_figures_awaited(dispatcher, domain, text, figures):
+    events, answer = simulate(dispatcher, domain, text, pending_question="funding_figures")
+    assert all(figure in answer for figure in figures), answer
+    assert slot_events(events)["pending_question"] == "funding_figures"  # "et sur 24 mois ?" may follow
+
+
+@pytest.mark.parametrize("text,months,opco", [("6 mois", "6 mois", "4 500 €"), ("et sur trois ans ?", "36 mois", "15 000 €")])
+def test_a_new_duration_reuses_the_last_cost(dispatcher, domain, text, months, opco):
+    events, answer = simulate(dispatcher, domain, text, pending_question="funding_figures",
+                              funding_cost=15000.0, funding_months=18.0)
+    assert "15 000 €" in answer and months in answer and opco in answer, answer
+    assert slot_events(events)["funding_months"] == float(months.split()[0])
+
+
+def test_not_figures_after_all_goes_where_an_answer_goes_otherwise(dispatcher, domain):
+    events, answer = simulate(dispatcher, domain, "j'ai 30 ans", pending_question="funding_figures",
+                              funding_cost=15000.0)
+    assert answer == ""
+    assert {"event": "followup", "name": "eligibility_form"} in [
+        {"event": e["event"], "name": e.get("name")} for e in events]
+    assert slot_events(events) == {"pending_question": None}
