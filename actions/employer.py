@@ -164,6 +164,20 @@ class ValidateEmployerForm(ProfileFormValidation):
         return values
 
 
+class ActionEmployerWelcome(Action):
+    """Say what the employer form will ask, unless the first message already shows an employer who may not sign
+    (a public hospital, a private individual): they get the plain answer at once, not questions announced and
+    then not asked."""
+
+    def name(self) -> str:
+        return "action_employer_welcome"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if employer_kind(latest_text(tracker)) not in EXCLUDED_KINDS:
+            dispatcher.utter_message(response="utter_employer_welcome")
+        return []
+
+
 class ActionAskContractMonths(Action):
     """Ask the contracts' length, with the allégé contract's bounds from the knowledge data."""
 

@@ -146,7 +146,8 @@ _HIRES_MENTION = re.compile(
     r" (?:de |d )?(?:environ |pres de |au moins )?(\d+)\b"
     r"|\b(\d+) (?:postes?|recrues?|embauches?|recrutements?|places?|personnes? a (?:recruter|former|embaucher))\b"
 )
-_DURATION = re.compile(r"(\d+(?:[.,]\d+)?) ?(mois|ans?|annees?)\b( et demie?)?")
+_DURATION = re.compile(r"(\d+(?:[.,]\d+)?) ?(mois|ans?|annees?|semaines?)\b( et demie?)?")
+WEEKS_PER_YEAR = 52
 _DURATION_MENTION = re.compile(
     r"(\d+(?:[.,]\d+)?) ?mois\b|\b(?:contrat|duree|sur|pendant) (?:de |d )?(?:environ )?(\d+) ?(ans?|annees?)\b"
     r"( et demie?)?"
@@ -237,6 +238,8 @@ def _months_of(number: str, unit: str, half: str | None) -> float:
     value = float(number.replace(",", "."))
     if unit == "mois":
         return value
+    if unit.startswith("semaine"):  # "6 semaines" was read as 6 months
+        return round(value * MONTHS_PER_YEAR / WEEKS_PER_YEAR, 1)
     return (value + (0.5 if half else 0.0)) * MONTHS_PER_YEAR
 
 

@@ -235,7 +235,14 @@ _MONTH_NAMES = (
 )
 _NUMERIC_DATE = re.compile(r"(?<![\d-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({'|'.join(_MONTH_NAMES)})\s+(\d{{4}})(?!\d)")
+_WORD_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({'|'.join(_MONTH_NAMES)})\s+(\d{{4}}|\d{{2}})(?!\d)")
+# An age the visitor is about to reach ("j'ai 16 ans demain", "je vais avoir 16 ans en janvier"): today they
+# are a year younger.
+_SOON_AGE = re.compile(
+    rf"\b(?:vais|va|vas) avoir\s+(\d+)\s*ans?\b|\baurai\s+(\d+)\s*ans?\b"
+    rf"|\b(\d+)\s*ans?\s+(?:demain|bientot|prochainement|la semaine prochaine|le mois prochain"
+    rf"|l.annee prochaine|en (?:{'|'.join(_MONTH_NAMES)})\b|le \d)"
+)
 _BIRTH_YEAR = re.compile(r"\b(?:nee?s?|naissance|annee|de|en)\s+(?:en\s+|le\s+)?(\d{4}|\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _UNDER = re.compile(r"(?:moins de|-\s*de|<)\s*(\d+)\s*ans?\b")
@@ -366,11 +373,17 @@ def parse_age(text: str, today: date, k: Knowledge | None = None) -> AgeParse:
         lambda: _birth_date(converted, today),
         lambda: _birth_year(converted, today, min_age),
         lambda: _band(converted, min_age),
+        lambda: _soon_age(converted),
     ):
         parsed = reader()
         if parsed is not None:
             return parsed
     return _single_age(converted)
+
+
+def _soon_age(text: str) -> AgeParse | None:
+    found = _SOON_AGE.search(text)
+    return _checked(int(next(group for group in found.groups() if group)) - 1) if found else None
 
 
 # --------------------------------------------------------------------------- goal and situation

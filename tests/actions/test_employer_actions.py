@@ -5,7 +5,7 @@ import re
 import pytest
 
 from actions.eligibility import ValidateEligibilityForm
-from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ValidateEmployerForm
+from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ActionEmployerWelcome, ValidateEmployerForm
 from actions.faq import ActionAnswerFaq
 from actions.opco import ActionAnswerOpcoSector, ActionFindOpco
 from tests.actions.conftest import make_tracker, slot_events, texts
@@ -273,3 +273,12 @@ def test_an_eligibility_check_makes_an_unknown_visitor_a_candidate(dispatcher, d
     tracker = make_tracker("Suis-je éligible ?", intent="check_eligibility", slots={"role": role})
     events = asyncio.run(ValidateEligibilityForm().run(dispatcher, tracker, domain))
     assert slot_events(events).get("role") == expected
+
+
+
+@pytest.mark.parametrize("text,welcomed", [("Je suis employeur dans le BTP", True),
+                                           ("Je suis DRH d'un hôpital public, nous voulons recruter", False),
+                                           ("je suis particulier employeur", False)])
+def test_the_welcome_announces_questions_only_to_who_will_be_asked_them(dispatcher, domain, text, welcomed):
+    ActionEmployerWelcome().run(dispatcher, make_tracker(text, intent="employer_intro", active_loop=None), domain)
+    assert [m.get("response") for m in dispatcher.messages] == (["utter_employer_welcome"] if welcomed else [])

@@ -19,7 +19,7 @@ EMPLOYERS = [
     pytest.param(
         ["Je suis DRH d'un hôpital public, nous voulons recruter"],
         ["n'est pas ouverte aux employeurs publics", "contrat d'apprentissage", "France VAE"],
-        ["€", "Constructys"], id="public hospital"),
+        ["€", "Constructys", "Je vous pose quelques questions"], id="public hospital"),
     pytest.param(
         # Classified inform (details, no introduction): it started the candidate's test ("Quel âge avez-vous ?").
         ["Je dirige une entreprise de transport, je veux recruter 3 chauffeurs poids lourd pendant 12 mois",

@@ -366,6 +366,8 @@ def test_find_company_size_in(text, value):
         ("18", 18, None),
         ("1,5 an", 18, None),
         ("36 mois", 36, None),
+        ("6 semaines", 1.4, None),  # read as 6 months before
+        ("six semaines", 1.4, None),
         ("48 mois", None, TOO_LONG),
         ("quatre ans", None, TOO_LONG),
         ("0", None, NOT_POSITIVE),

@@ -134,3 +134,22 @@ def test_refusals(text, problem):
 def test_money_and_durations_are_not_ages(text):
     parsed = parse_age(text, TODAY)
     assert parsed.age is None and parsed.problem == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        # A birth date with a two-digit year ("12 mars 01" was read as an age of 12).
+        ("12 mars 01", 24),
+        ("né le 12 mars 01", 24),
+        ("12 mars 2001", 24),
+        # An age about to be reached: today the visitor is a year younger (they were told they qualified).
+        ("j'ai 16 ans demain", 15),
+        ("je vais avoir 16 ans en janvier", 15),
+        ("j'aurai 16 ans le 4 juillet", 15),
+        ("16 ans", 16),
+        ("j'ai 30 ans, bientôt la retraite", 30),
+    ],
+)
+def test_two_digit_years_and_ages_about_to_be_reached(text, age):
+    assert parse_age(text, TODAY).age == age
