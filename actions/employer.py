@@ -18,6 +18,7 @@ from bot.employer import (
     find_company_size_in,
     find_contract_months_in,
     find_hires_in,
+    find_jobs_in,
     parse_contract_months,
     parse_hires,
     plan,
@@ -104,6 +105,11 @@ def hires_answer(text: str, tracker: Tracker) -> Extracted:
     return Extracted(parsed.value) if parsed.ok else Extracted(problem=hires_problem_message(parsed.problem))
 
 
+def jobs_mention(text: str, tracker: Tracker) -> Extracted:
+    """Jobs named after a hiring verb in a sentence that says more ("on veut recruter 4 aides-soignantes sur 2 ans")."""
+    return Extracted(find_jobs_in(text))
+
+
 def hires_mention(text: str, tracker: Tracker) -> Extracted:
     return Extracted(find_hires_in(text, knowledge()))
 
@@ -134,6 +140,7 @@ class ValidateEmployerForm(ProfileFormValidation):
     }
     mention_parsers = {
         "sector": sector_mention,
+        "jobs_to_fill": jobs_mention,
         "hires": hires_mention,
         "contract_months": months_mention,
     }

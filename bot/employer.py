@@ -206,6 +206,33 @@ def find_hires_in(text: str, k: Knowledge | None = None) -> int | None:
     return parsed.value
 
 
+# The jobs named after a hiring verb, up to a duration, a reason or the end of the clause: "on veut recruter
+# 4 aides-soignantes sur 2 ans" -> "4 aides-soignantes". Read on the visitor's own text (kept as they wrote it).
+_JOBS_MENTION = re.compile(
+    r"\b(?:recruter|embaucher|engager|former)\s+(?P<jobs>[^,.;:!?()]+?)"
+    r"(?=\s+(?:sur|pendant|pour|durant|d'ici|dans|avec|à partir|en (?:cdd|cdi|contrat|alternance|vae))\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+# What follows a hiring verb without naming a job.
+_NOT_JOBS = re.compile(
+    r"^(?:en|avec|dans|par|via|gr[aâ]ce|quelqu|du monde|des gens|des personnes?\b|une personne\b|des salari|"
+    r"des candidats?\b|un candidat|du personnel|\d+ personnes?\b|plusieurs personnes|des jeunes\b|"
+    r"(?:mes|nos|ses|leurs|vos) )",
+    re.IGNORECASE,
+)
+
+
+def find_jobs_in(text: str) -> str | None:
+    """The jobs an employer names in a sentence ("nous voulons recruter trois chauffeurs poids lourd"), or None."""
+    found = _JOBS_MENTION.search(text)
+    if not found:
+        return None
+    jobs = " ".join(found.group("jobs").split())
+    if _NOT_JOBS.match(jobs) or not any(char.isalpha() for char in jobs):
+        return None
+    return jobs
+
+
 def find_company_size_in(text: str) -> int | None:
     """The company's head count when the sentence gives it ("une PME de 20 salariés", "nous sommes 12")."""
     converted = _digits(text)

@@ -8,9 +8,9 @@ EMPLOYERS = [
         ["Constructys", "https://www.constructys.fr", "9 000 €", "27 000 €", "tuteur", "28 février 2026", "IDCC"],
         ["n'est pas ouverte"], id="BTP, one answer at a time"),
     pytest.param(
-        ["Je gère une entreprise de transport routier, nous voulons recruter deux chauffeurs sur dix-huit mois",
-         "des chauffeurs poids lourd"],
-        ["OPCO Mobilités", "https://www.opcomobilites.fr", "13 500 €", "27 000 €", "18 mois"],
+        # Every answer is in the first sentence: the plan comes at once.
+        ["Je gère une entreprise de transport routier, nous voulons recruter deux chauffeurs sur dix-huit mois"],
+        ["OPCO Mobilités", "https://www.opcomobilites.fr", "13 500 €", "27 000 €", "18 mois", "Postes : deux chauffeurs"],
         ["n'est pas ouverte"], id="transport, details up front"),
     pytest.param(
         ["Je suis DRH d'une clinique privée", "des aides-soignantes de nuit", "quatre", "un an et demi"],
@@ -22,9 +22,8 @@ EMPLOYERS = [
         ["€", "Constructys", "Je vous pose quelques questions"], id="public hospital"),
     pytest.param(
         # Classified inform (details, no introduction): it started the candidate's test ("Quel âge avez-vous ?").
-        ["Je dirige une entreprise de transport, je veux recruter 3 chauffeurs poids lourd pendant 12 mois",
-         "des chauffeurs poids lourd"],
-        ["OPCO Mobilités", "Recrutements : 3", "27 000 €"],
+        ["Je dirige une entreprise de transport, je veux recruter 3 chauffeurs poids lourd pendant 12 mois"],
+        ["OPCO Mobilités", "Postes : 3 chauffeurs poids lourd", "Recrutements : 3", "27 000 €"],
         ["Quel âge", "n'est pas ouverte"], id="transport, the details are the first message"),
     pytest.param(
         ["Je suis gérant d'un restaurant", "un commis de cuisine", "6 mois"],
@@ -45,7 +44,7 @@ def test_employer_reaches_their_plan(chat, messages, expected, forbidden):
 
 
 def test_the_form_asks_only_what_is_missing(chat):
-    opening = chat.text("Je gère une entreprise de transport routier, nous voulons recruter deux chauffeurs "
+    opening = chat.text("Je gère une entreprise de transport routier, nous avons deux postes à pourvoir "
                         "sur dix-huit mois")
     assert "Quels postes" in opening
     assert "secteur" not in opening.lower() and "Combien de personnes" not in opening

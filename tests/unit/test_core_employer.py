@@ -23,6 +23,7 @@ from bot.employer import (
     find_company_size_in,
     find_contract_months_in,
     find_hires_in,
+    find_jobs_in,
     known_sector_match,
     parse_contract_months,
     parse_hires,
@@ -445,3 +446,21 @@ def test_employer_core_imports_no_rasa():
     code = "import sys, bot.employer\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'rasa', 'rasa_sdk'}))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+
+@pytest.mark.parametrize("text,jobs", [
+    ("Je dirige une entreprise de transport, je veux recruter 3 chauffeurs poids lourd pendant 12 mois",
+     "3 chauffeurs poids lourd"),
+    ("on est un EHPAD de 80 salariés et on veut recruter 4 aides-soignantes sur 2 ans", "4 aides-soignantes"),
+    ("nous souhaitons embaucher 3 caristes en CDI", "3 caristes"),
+    ("on veut recruter des maçons.", "des maçons"),
+    ("nous voulons recruter", None),
+    ("nous voulons recruter en VAE inversée", None),
+    ("je veux embaucher quelqu'un", None),
+    ("je veux recruter des personnes", None),
+    ("je veux former mes salariés", None),
+    ("comment recruter avec la VAE inversée ?", None),
+])
+def test_find_jobs_in(text, jobs):
+    assert find_jobs_in(text) == jobs
