@@ -5,14 +5,16 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import knowledge, latest_intent, latest_text, today
+from actions.eligibility import CANDIDATE_ROLE
 from actions.forms import CONTROL_INTENTS, DIGRESSION_INTENTS, SKIP_WORDS, Extracted, ProfileFormValidation
 from bot.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
+    NOT_AN_EMPLOYER,
     EmployerRequest,
     employer_kind,
     find_company_size_in,
@@ -22,11 +24,13 @@ from bot.employer import (
     parse_contract_months,
     parse_hires,
     plan,
+    says_not_an_employer,
 )
 from bot.parsing import find_sector_in, parse_sector
 from bot.wording import contract_months_problem_message, employer_plan_message, hires_problem_message
 
 MAX_JOBS_CHARS = 200
+NOT_AN_EMPLOYER_TEXT = "D'accord, vous cherchez pour vous-même : vérifions plutôt si vous pouvez bénéficier de la VAE inversée."
 EMPLOYER_BUTTONS = [
     {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
     {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
@@ -150,13 +154,16 @@ class ValidateEmployerForm(ProfileFormValidation):
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: dict[str, Any]) -> list[str]:
-        if tracker.get_slot("employer_kind") in EXCLUDED_KINDS:
+        if tracker.get_slot("employer_kind") in (*EXCLUDED_KINDS, NOT_AN_EMPLOYER):
             return []
         return await super().required_slots(domain_slots, dispatcher, tracker, domain)
 
     def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
-        values = super().extract(dispatcher, tracker, slots)
         text = latest_text(tracker)
+        if says_not_an_employer(text):
+            # No more questions: the form ends and the plan action hands over to the eligibility form.
+            return {"employer_kind": NOT_AN_EMPLOYER}
+        values = super().extract(dispatcher, tracker, slots)
         intent, _ = latest_intent(tracker)
         if intent == EMPLOYER_INTENT:
             # The base class treats this intent as a remark; for this form it is the opening sentence, which
@@ -222,6 +229,9 @@ class ActionEmployerPlan(Action):
         return "action_employer_plan"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if tracker.get_slot("employer_kind") == NOT_AN_EMPLOYER:
+            dispatcher.utter_message(text=NOT_AN_EMPLOYER_TEXT)
+            return [SlotSet("role", CANDIDATE_ROLE), SlotSet("employer_kind", None), FollowupAction("eligibility_form")]
         k = knowledge()
         result = plan(request_from(tracker), today(), k)
         buttons = EMPLOYER_BUTTONS if result.open_to_employer else EXCLUDED_BUTTONS

@@ -25,6 +25,7 @@ PRIVATE = "prive"
 PUBLIC = "public"
 PARTICULIER = "particulier"
 EXCLUDED_KINDS = (PUBLIC, PARTICULIER)
+NOT_AN_EMPLOYER = "pas_employeur"  # the visitor said they are not hiring: the employer form hands over
 
 # problem codes of CountParse / MonthsParse
 UNCLEAR = "unclear"
@@ -94,6 +95,26 @@ def employer_kind(text: str) -> str | None:
     return None
 
 
+# A visitor in the employer's path who says it is not theirs: they clicked "Je suis employeur" by mistake, or
+# are looking for themselves (read on `normalize`d text: lowercase, no accents or punctuation).
+_NOT_AN_EMPLOYER = re.compile(
+    r"\b(?:je ne suis pas|je suis pas|j suis pas|pas un|pas une|ne suis pas) (?:un |une )?(?:employeur|patron|patronne"
+    r"|recruteur|recruteuse|chef d entreprise|entreprise)\b"
+    r"|\bje (?:ne )?(?:suis|cherche) pas (?:a |pour )?(?:recruter|embaucher)\b"
+    r"|\bc est pour moi\b|\bpour moi meme\b|\bje cherche pour moi\b|\bje me suis trompe\w* de bouton\b"
+    r"|\bje cherche (?:un |du )?(?:emploi|travail|job|boulot|une formation|un employeur|une entreprise)\b"
+    r"|\bje suis (?:demandeu(?:r|se) d emploi|au chomage|candidat|candidate|etudiant|etudiante)\b"
+    r"|\bsuis je eligible\b|\b(?:si|moi) je suis eligible\b|\bmon eligibilite\b"
+    r"|\bmoi (?:meme )?je (?:veux|voudrais) (?:faire|me former|devenir)\b"
+)
+
+
+def says_not_an_employer(text: str) -> bool:
+    """True when the visitor says they are not hiring but looking for themselves ("je ne suis pas employeur,
+    je cherche un emploi")."""
+    return bool(_NOT_AN_EMPLOYER.search(normalize(text)))
+
+
 def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> SectorMatch | None:
     """A sector already known (e.g. a slot value) as a `SectorMatch`, without reading text again."""
     k = k or load()
@@ -110,7 +131,10 @@ EMPLOYER_INTENT_CONFIDENCE = 0.5
 
 def writes_as_employer(intent: str | None, confidence: float, text: str) -> bool:
     """True when a message shows its writer hires: they introduce themselves as an employer (the intent,
-    fairly sure) or write as one ("en tant que recruteur, combien ça me coûte ?")."""
+    fairly sure) or write as one ("en tant que recruteur, combien ça me coûte ?"); never one who says they are
+    not ("je ne suis pas employeur"), which the intent classifier may still call an introduction."""
+    if says_not_an_employer(text):
+        return False
     return (intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE) or speaks_as_employer(text)
 
 

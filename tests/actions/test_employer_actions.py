@@ -283,3 +283,19 @@ def test_an_eligibility_check_makes_an_unknown_visitor_a_candidate(dispatcher, d
 def test_the_welcome_announces_questions_only_to_who_will_be_asked_them(dispatcher, domain, text, welcomed):
     ActionEmployerWelcome().run(dispatcher, make_tracker(text, intent="employer_intro", active_loop=None), domain)
     assert [m.get("response") for m in dispatcher.messages] == (["utter_employer_welcome"] if welcomed else [])
+
+
+
+def test_a_visitor_who_is_not_hiring_ends_the_employer_form(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="non je suis pas employeur, je cherche un emploi", requested="sector")
+    assert slots["employer_kind"] == "pas_employeur" and slots["requested_slot"] is None
+    assert "sector" not in slots
+
+
+def test_then_the_plan_action_hands_over_to_the_eligibility_form(dispatcher, domain):
+    tracker = make_tracker("non je suis pas employeur", active_loop=None,
+                           slots={"employer_kind": "pas_employeur", "role": "employeur"})
+    events = ActionEmployerPlan().run(dispatcher, tracker, domain)
+    assert "vous cherchez pour vous-même" in texts(dispatcher)
+    assert slot_events(events) == {"role": "candidat", "employer_kind": None}
+    assert any(e.get("event") == "followup" and e.get("name") == "eligibility_form" for e in events)

@@ -106,3 +106,14 @@ def test_a_job_the_nlu_does_not_know_given_to_the_opco_finder_gets_the_list(chat
     chat.say("Quel est mon OPCO ?")
     answer = chat.text("prof de yoga")
     assert "Je n'ai pas reconnu ce secteur" in answer and "Afdas" in answer
+
+
+
+def test_a_visitor_who_clicked_employer_by_mistake_gets_the_eligibility_questions(chat):
+    chat.say("Je suis employeur")
+    answer = chat.text("non je suis pas employeur, je cherche un emploi")  # the company's sector was asked again
+    assert "vous cherchez pour vous-même" in answer and "Quel âge" in answer
+    for message in ["30", "aide-soignante", "Trouver un emploi"]:
+        chat.say(message)
+    verdict = chat.text("Je suis demandeur d'emploi")
+    assert "Vous remplissez la condition d'âge" in verdict and "Cette personne" not in verdict

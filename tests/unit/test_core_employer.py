@@ -29,6 +29,7 @@ from bot.employer import (
     parse_hires,
     per_parcours_cap,
     plan,
+    says_not_an_employer,
     speaks_as_employer,
 )
 from bot.knowledge import format_eur, format_number, load
@@ -464,3 +465,17 @@ def test_employer_core_imports_no_rasa():
 ])
 def test_find_jobs_in(text, jobs):
     assert find_jobs_in(text) == jobs
+
+
+
+@pytest.mark.parametrize("text", ["non je suis pas employeur, je cherche un emploi", "je ne suis pas un employeur",
+                                  "c'est pour moi", "je veux vérifier si moi je suis éligible",
+                                  "je me suis trompé de bouton", "je suis demandeur d'emploi", "suis-je éligible ?"])
+def test_a_visitor_who_is_not_hiring(text):
+    assert says_not_an_employer(text)
+
+
+@pytest.mark.parametrize("text", ["Je suis employeur", "des maçons", "nous cherchons des caristes", "trois",
+                                  "cette personne est-elle éligible ?", "le BTP", "je suis patron d'un garage"])
+def test_an_employer_answering_the_form(text):
+    assert not says_not_an_employer(text)
