@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import PENDING, PENDING_OPCO_SECTOR, knowledge, latest_text
-from bot.employer import known_sector_match
+from bot.employer import PUBLIC, employer_kind, known_sector_match
 from bot.parsing import find_sector_in, parse_sector
 from bot.wording import opco_message
 
@@ -26,14 +26,15 @@ class ActionFindOpco(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         k = knowledge()
-        match = find_sector_in(latest_text(tracker), k) or known_sector_match(tracker.get_slot("sector"), k)
+        text = latest_text(tracker)
+        match = find_sector_in(text, k) or known_sector_match(tracker.get_slot("sector"), k)
         if match is None:
             dispatcher.utter_message(
                 text="Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?",
                 buttons=SECTOR_EXAMPLES,
             )
             return [SlotSet(PENDING, PENDING_OPCO_SECTOR)]
-        dispatcher.utter_message(text=opco_message(match, k))
+        dispatcher.utter_message(text=opco_message(match, k, public_employer=employer_kind(text) == PUBLIC))
         return []
 
 
@@ -50,5 +51,6 @@ class ActionAnswerOpcoSector(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         k = knowledge()
         text = latest_text(tracker)
-        dispatcher.utter_message(text=opco_message(find_sector_in(text, k) or parse_sector(text, k), k))
+        match = find_sector_in(text, k) or parse_sector(text, k)
+        dispatcher.utter_message(text=opco_message(match, k, public_employer=employer_kind(text) == PUBLIC))
         return [SlotSet(PENDING, None)]

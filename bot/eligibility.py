@@ -24,6 +24,7 @@ SECTOR_TENSION = "sector_tension"
 SECTOR_NOT_PRIORITY = "sector_not_priority"
 SECTOR_UNLISTED = "sector_unlisted"
 SECTOR_UNKNOWN = "sector_unknown"
+PUBLIC_EMPLOYER = "public_employer"  # the job named a public employer, which may not sign the contract
 WINDOW_UPCOMING = "window_upcoming"
 WINDOW_OPEN = "window_open"
 WINDOW_CLOSED = "window_closed"
@@ -38,6 +39,7 @@ class Profile:
     sector_id: str | None = None
     goal: str | None = None
     situation: str | None = None
+    public_employer: bool = False  # the job given names one ("aide-soignante à l'hôpital public")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def assess(profile: Profile, today: date, k: Knowledge | None = None) -> Verdict
         sector=sector,
         opco=k.opco(sector.opco_id) if sector else None,
         status=status,
-        reasons=[age_reason, sector_reason, window_reason],
+        reasons=[age_reason, sector_reason, *([PUBLIC_EMPLOYER] if profile.public_employer else []), window_reason],
         goal=profile.goal,
         situation=profile.situation,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.eligibility import (
     AGE_OK,
+    PUBLIC_EMPLOYER,
     SECTOR_NOT_PRIORITY,
     SECTOR_TENSION,
     SECTOR_UNLISTED,
@@ -157,8 +158,15 @@ def _idcc_caveat() -> str:
     )
 
 
-def opco_message(match: SectorMatch, k: Knowledge) -> str:
-    """Which OPCO to contact for a sector, with the employer-branch caveat."""
+PUBLIC_EMPLOYER_CAVEAT = (
+    "Attention : un employeur public (hôpital public, mairie, administration) ne peut pas signer le contrat "
+    "de professionnalisation de la VAE inversée ; seul un employeur privé le peut."
+)
+
+
+def opco_message(match: SectorMatch, k: Knowledge, public_employer: bool = False) -> str:
+    """Which OPCO to contact for a sector, with the employer-branch caveat (and, for a public employer named in
+    the question, that it may not sign the contract)."""
     if match.matched and match.opco_id:
         opco = k.opco(match.opco_id)
         head = f"Pour le secteur {match.label}, l'OPCO est en général {_opco_link(opco)}."
@@ -168,6 +176,8 @@ def opco_message(match: SectorMatch, k: Knowledge) -> str:
             f"Je n'ai pas reconnu ce secteur. Il existe {format_number(len(k.opcos))} OPCO : {opcos}. "
             "Dites-moi le métier visé et je vous indique le bon."
         )
+    if public_employer:
+        return f"{head}\n\n{PUBLIC_EMPLOYER_CAVEAT}\n\n{_idcc_caveat()}\n\n{_source_line(k, 'travail_emploi', 'loi')}"
     return f"{head}\n\n{_idcc_caveat()}\n\n{_source_line(k, 'travail_emploi')}"
 
 
@@ -219,6 +229,10 @@ def _reason_lines(verdict: Verdict) -> list[str]:
         SECTOR_NOT_PRIORITY: (
             f"Secteur : {label}. Il n'est pas parmi les secteurs que nos sources citent en priorité : "
             "il n'est pas exclu pour autant. L'OPCO vous dira si ce métier peine à recruter."
+        ),
+        PUBLIC_EMPLOYER: (
+            "Employeur : un employeur public (hôpital public, mairie, administration) ne peut pas signer ce contrat. "
+            "Il faut un employeur privé : une entreprise, une association, une clinique privée."
         ),
         SECTOR_UNLISTED: (
             "Secteur : je ne l'ai pas reconnu. Aucun secteur n'est exclu, "

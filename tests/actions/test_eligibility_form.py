@@ -141,3 +141,11 @@ def test_a_marked_correction_still_replaces_an_earlier_answer(dispatcher, domain
     slots = validate(dispatcher, domain, text="en fait je veux être maçon, et je suis salarié", requested="situation",
                      slots={"age": 30, "sector": "artisanat_alimentaire", "sector_raw": "boulangerie", "goal": "emploi"})
     assert slots["sector"] == "btp" and slots["situation"] == "salarie"
+
+
+
+def test_a_public_employer_in_the_job_is_flagged_in_the_verdict(dispatcher, domain):
+    tracker = make_tracker(active_loop=None, slots={"age": 30, "sector": "sante",
+                                                    "sector_raw": "aide soignante a l'hopital public"})
+    ActionEligibilityVerdict().run(dispatcher, tracker, domain)
+    assert "ne peut pas signer ce contrat" in texts(dispatcher)

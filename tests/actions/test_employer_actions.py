@@ -299,3 +299,11 @@ def test_then_the_plan_action_hands_over_to_the_eligibility_form(dispatcher, dom
     assert "vous cherchez pour vous-même" in texts(dispatcher)
     assert slot_events(events) == {"role": "candidat", "employer_kind": None}
     assert any(e.get("event") == "followup" and e.get("name") == "eligibility_form" for e in events)
+
+
+
+def test_the_opco_finder_warns_a_public_employer(dispatcher, domain):
+    ActionFindOpco().run(dispatcher, make_tracker("quel opco pour un EHPAD public ?", intent="find_opco",
+                                                  active_loop=None), domain)
+    answer = texts(dispatcher)
+    assert "OPCO Santé" in answer and "ne peut pas signer" in answer

@@ -164,3 +164,10 @@ def test_visitors_role_is_recorded_for_the_review(servers, chat):
     roles = {sender: json.loads(data)["value"] for sender, data in rows if json.loads(data).get("name") == "role"}
     assert roles.get(chat.sender) == "candidat"
     assert roles.get(employer.sender) == "employeur"
+
+
+def test_a_job_at_a_public_hospital_is_told_the_contract_needs_a_private_employer(chat):
+    for message in ["Suis-je éligible ?", "30", "aide soignante a l'hopital public", "Trouver un emploi"]:
+        chat.say(message)
+    verdict = chat.text("Je suis demandeur d'emploi")
+    assert "OPCO Santé" in verdict and "ne peut pas signer ce contrat" in verdict

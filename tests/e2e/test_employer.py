@@ -117,3 +117,8 @@ def test_a_visitor_who_clicked_employer_by_mistake_gets_the_eligibility_question
         chat.say(message)
     verdict = chat.text("Je suis demandeur d'emploi")
     assert "Vous remplissez la condition d'âge" in verdict and "Cette personne" not in verdict
+
+
+def test_a_public_employer_asking_for_its_opco_is_told_it_may_not_sign(chat):
+    answer = chat.text("quel opco pour un EHPAD public ?")  # OPCO Santé with no caveat before
+    assert "OPCO Santé" in answer and "ne peut pas signer" in answer

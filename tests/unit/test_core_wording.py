@@ -237,3 +237,16 @@ def test_no_profile_advice_for_someone_too_young():
     k = load()
     verdict = assess(Profile(age=15, sector_id="btp", goal="blocs", situation="salarie"), date(2026, 11, 15), k)
     assert "avenant" not in verdict_message(verdict, None, k)
+
+
+
+def test_a_job_at_a_public_employer_is_told_the_contract_needs_a_private_one():
+    message = verdict_message(assess(Profile(age=30, sector_id="sante", public_employer=True), CLOSED), None, K)
+    assert "un employeur public (hôpital public, mairie, administration) ne peut pas signer ce contrat" in message
+    assert "employeur public" not in verdict_message(assess(Profile(age=30, sector_id="sante"), CLOSED), None, K)
+
+
+def test_the_opco_of_a_public_employer_comes_with_the_caveat():
+    match = parse_sector("ehpad", K)
+    assert "ne peut pas signer" in opco_message(match, K, public_employer=True)
+    assert "ne peut pas signer" not in opco_message(match, K)
