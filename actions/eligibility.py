@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import NEXT_STEP_BUTTONS, knowledge, today
 from actions.forms import Extracted, ProfileFormValidation
 from bot.eligibility import Profile, assess
-from bot.employer import PUBLIC, employer_kind
+from bot.employer import names_public_employer
 from bot.funding import FundingInputError, coverage
 from bot.parsing import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
 from bot.wording import age_problem_message, verdict_message_for
@@ -114,7 +114,7 @@ def profile_from(tracker: Tracker) -> Profile:
         sector_id=tracker.get_slot("sector"),
         goal=tracker.get_slot("goal"),
         situation=tracker.get_slot("situation"),
-        public_employer=employer_kind(tracker.get_slot("sector_raw") or "") == PUBLIC,
+        public_employer=names_public_employer(tracker.get_slot("sector_raw") or ""),
     )
 
 

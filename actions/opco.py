@@ -8,8 +8,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import PENDING, PENDING_OPCO_SECTOR, knowledge, latest_text
-from bot.employer import PUBLIC, employer_kind, known_sector_match
-from bot.parsing import find_sector_in, parse_sector
+from bot.employer import known_sector_match, names_public_employer
+from bot.parsing import SectorMatch, find_sector_in, parse_sector
 from bot.wording import opco_message
 
 SECTOR_EXAMPLES = [
@@ -18,6 +18,11 @@ SECTOR_EXAMPLES = [
     {"title": "BTP", "payload": "Quel OPCO pour le BTP ?"},
     {"title": "Restauration", "payload": "Quel OPCO pour la restauration ?"},
 ]
+
+
+def _answer(dispatcher: CollectingDispatcher, match: SectorMatch, text: str) -> None:
+    """The sector's OPCO, with the public-employer caveat when the question names one."""
+    dispatcher.utter_message(text=opco_message(match, knowledge(), public_employer=names_public_employer(text)))
 
 
 class ActionFindOpco(Action):
@@ -34,7 +39,7 @@ class ActionFindOpco(Action):
                 buttons=SECTOR_EXAMPLES,
             )
             return [SlotSet(PENDING, PENDING_OPCO_SECTOR)]
-        dispatcher.utter_message(text=opco_message(match, k, public_employer=employer_kind(text) == PUBLIC))
+        _answer(dispatcher, match, text)
         return []
 
 
@@ -52,5 +57,5 @@ class ActionAnswerOpcoSector(Action):
         k = knowledge()
         text = latest_text(tracker)
         match = find_sector_in(text, k) or parse_sector(text, k)
-        dispatcher.utter_message(text=opco_message(match, k, public_employer=employer_kind(text) == PUBLIC))
+        _answer(dispatcher, match, text)
         return [SlotSet(PENDING, None)]

@@ -95,6 +95,11 @@ def employer_kind(text: str) -> str | None:
     return None
 
 
+def names_public_employer(text: str) -> bool:
+    """Whether the text names a public employer ("un EHPAD public", "la mairie"), which may not sign."""
+    return employer_kind(text) == PUBLIC
+
+
 # A visitor in the employer's path who says it is not theirs: they clicked "Je suis employeur" by mistake, or
 # are looking for themselves (read on `normalize`d text: lowercase, no accents or punctuation).
 _NOT_AN_EMPLOYER = re.compile(

@@ -36,6 +36,10 @@ class Status:
     def is_open(self) -> bool:
         return self.phase == "open"
 
+    @property
+    def is_closed(self) -> bool:
+        return self.phase == "closed"
+
 
 def reference_date() -> date:
     """Today's date, or the date set in VAE_REFERENCE_DATE (YYYY-MM-DD) to preview another day."""

@@ -158,10 +158,12 @@ def _idcc_caveat() -> str:
     )
 
 
-PUBLIC_EMPLOYER_CAVEAT = (
-    "Attention : un employeur public (hôpital public, mairie, administration) ne peut pas signer le contrat "
-    "de professionnalisation de la VAE inversée ; seul un employeur privé le peut."
+# Only private employers may sign (loi n°2022-1598, art. 11): the verdict's reason and the OPCO answer's caveat.
+PUBLIC_EMPLOYER_RULE = (
+    "un employeur public (hôpital public, mairie, administration) ne peut pas signer ce contrat. "
+    "Il faut un employeur privé : une entreprise, une association, une clinique privée."
 )
+PUBLIC_EMPLOYER_CAVEAT = f"Attention : {PUBLIC_EMPLOYER_RULE}"
 
 
 def opco_message(match: SectorMatch, k: Knowledge, public_employer: bool = False) -> str:
@@ -184,14 +186,10 @@ def opco_message(match: SectorMatch, k: Knowledge, public_employer: bool = False
 # --------------------------------------------------------------------------- verdict
 
 
-def _closed(verdict_or_plan: Verdict | EmployerPlan) -> bool:
-    return verdict_or_plan.status.phase == "closed"
-
-
 def _headline(verdict: Verdict) -> str:
     min_age = format_number(verdict.min_age)
     if verdict.eligible:
-        if _closed(verdict):
+        if verdict.status.is_closed:
             # Eligible on a closed experimentation is not good news: say both at once.
             return (
                 "**Vous remplissez la condition d'âge, mais l'expérimentation est terminée.** "
@@ -208,7 +206,7 @@ def _headline(verdict: Verdict) -> str:
             if verdict.turns_16_on
             else f"le jour de vos {min_age} ans"
         )
-        if _closed(verdict):
+        if verdict.status.is_closed:
             return (
                 f"**Pas encore** : il faut avoir au moins {min_age} ans, et vous remplirez cette condition {when}. "
                 "De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
@@ -230,10 +228,7 @@ def _reason_lines(verdict: Verdict) -> list[str]:
             f"Secteur : {label}. Il n'est pas parmi les secteurs que nos sources citent en priorité : "
             "il n'est pas exclu pour autant. L'OPCO vous dira si ce métier peine à recruter."
         ),
-        PUBLIC_EMPLOYER: (
-            "Employeur : un employeur public (hôpital public, mairie, administration) ne peut pas signer ce contrat. "
-            "Il faut un employeur privé : une entreprise, une association, une clinique privée."
-        ),
+        PUBLIC_EMPLOYER: f"Employeur : {PUBLIC_EMPLOYER_RULE}",
         SECTOR_UNLISTED: (
             "Secteur : je ne l'ai pas reconnu. Aucun secteur n'est exclu, "
             "mais la priorité va aux métiers qui peinent à recruter."
@@ -264,7 +259,7 @@ def _next_steps(verdict: Verdict) -> list[str]:
     if verdict.eligible is None:
         return ["Indiquez votre âge ou votre date de naissance pour une réponse complète."]
     if verdict.eligible is False:
-        if _closed(verdict):
+        if verdict.status.is_closed:
             return [
                 "Quand vous aurez l'âge requis, demandez à un conseiller France Travail si l'expérimentation a été "
                 "prolongée, ou ce qui existe alors pour se former en travaillant.",
@@ -275,7 +270,7 @@ def _next_steps(verdict: Verdict) -> list[str]:
             "D'ici là, renseignez-vous sur les métiers qui vous attirent.",
         ]
     contact = "Contactez l'OPCO indiqué ci-dessus" if verdict.opco else "Contactez l'OPCO du secteur visé"
-    if verdict.status.phase == "closed":
+    if verdict.status.is_closed:
         return [
             f"{contact} pour savoir si l'expérimentation a été prolongée.",
             "Regardez aussi la VAE classique avec France VAE.",
@@ -412,7 +407,7 @@ def _employer_steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
             f" Pour {format_number(plan.request.hires)} recrutements, prévoyez au moins "
             f"{_count(plan.tutors_needed, 'tuteur', 'tuteurs')}."
         )
-    if _closed(plan):
+    if plan.status.is_closed:
         check = (
             "Demandez d'abord à votre OPCO si l'expérimentation a été prolongée : sans prolongation, un contrat "
             f"signé après le {format_date(plan.status.contracts_until)} n'en relève pas."
@@ -447,13 +442,13 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
         return excluded_employer_message(plan.kind, k)
     exp = k.experimentation
     calendar = (
-        f"{_status_text(plan.status, k)} L'expérimentation {'prévoyait' if _closed(plan) else 'prévoit'} "
+        f"{_status_text(plan.status, k)} L'expérimentation {'prévoyait' if plan.status.is_closed else 'prévoit'} "
         f"{format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée."
     )
     summary = "**Votre projet de recrutement**\n" + _bullets(_employer_summary(plan))
     details = ["**Financement**\n" + _employer_funding(plan, k), "**Votre OPCO**\n" + _employer_opco(plan, k)]
     steps = _bullets(_employer_steps(plan, k))
-    if _closed(plan):
+    if plan.status.is_closed:
         # The calendar first: the rest only holds if the experimentation is extended.
         sections = [summary, "**Calendrier**\n" + calendar, *details,
                     "**Les étapes, si l'expérimentation est prolongée**\n" + steps]
@@ -501,7 +496,7 @@ def excluded_employer_message(kind: str, k: Knowledge) -> str:
 def _employer_headline(verdict: Verdict) -> str:
     min_age = format_number(verdict.min_age)
     if verdict.eligible:
-        if _closed(verdict):
+        if verdict.status.is_closed:
             return (
                 "**Cette personne remplit la condition d'âge, mais l'expérimentation est terminée.** "
                 f"Elle était ouverte dès {min_age} ans, sans diplôme ni expérience exigés : "
@@ -513,7 +508,7 @@ def _employer_headline(verdict: Verdict) -> str:
         )
     if verdict.eligible is False:
         when = f"le {format_date(verdict.turns_16_on)}" if verdict.turns_16_on else f"le jour de ses {min_age} ans"
-        if _closed(verdict):
+        if verdict.status.is_closed:
             return (
                 f"**Pas encore** : il faut avoir au moins {min_age} ans, et cette personne remplira cette condition "
                 f"{when}. De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
@@ -526,12 +521,12 @@ def _employer_next_steps(verdict: Verdict) -> list[str]:
     if verdict.eligible is None:
         return ["Indiquez l'âge ou la date de naissance de la personne pour une réponse complète."]
     if verdict.eligible is False:
-        if _closed(verdict):
+        if verdict.status.is_closed:
             return ["Si l'expérimentation est prolongée, vous pourrez signer le contrat quand la personne aura l'âge "
                     "requis : demandez-le à votre OPCO."]
         return ["Vous pourrez signer le contrat quand la personne aura l'âge requis."]
     plan = "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
-    if verdict.status.phase == "closed":
+    if verdict.status.is_closed:
         return [
             "Demandez à votre OPCO si l'expérimentation a été prolongée avant de signer.",
             "Pour la personne, la VAE classique reste possible avec France VAE.",

@@ -20,6 +20,7 @@ from bot.employer import (
     UNCLEAR,
     EmployerRequest,
     employer_kind,
+    names_public_employer,
     find_company_size_in,
     find_contract_months_in,
     find_hires_in,
@@ -237,6 +238,7 @@ def test_plan_message_is_sourced_and_types_no_figure():
 )
 def test_employer_kind(text, kind):
     assert employer_kind(text) == kind
+    assert names_public_employer(text) is (kind == PUBLIC)
 
 
 @pytest.mark.parametrize("kind", [PUBLIC, PARTICULIER])

@@ -30,7 +30,9 @@ def test_counters():
     assert (last_day.days_left, last_day.days_since_end) == (0, None)
     assert experimentation_status(date(2026, 2, 1)).days_left == 27
     closed = experimentation_status(date(2026, 3, 1))
-    assert (closed.days_since_end, closed.days_left, closed.is_open) == (1, None, False)
+    assert (closed.days_since_end, closed.days_left, closed.is_open, closed.is_closed) == (1, None, False, True)
+    assert not last_day.is_closed and last_day.is_open
+    assert not experimentation_status(date(2023, 5, 27)).is_closed
     assert closed.contracts_until == date(2026, 2, 28) and closed.extension_known is False
 
 
