@@ -55,3 +55,10 @@ def test_code_probes_are_not_read_for_a_meaning(chat, message):
     answer = chat.text(message)
     assert "pas bien compris" in answer
     assert "agacer" not in answer and "Quel âge" not in answer and "toujours là" not in answer
+
+
+@pytest.mark.parametrize("message", ["What is the weather like in London?", "how can I apply for this program?",
+                                     "¿puedo trabajar en Francia con este contrato?"])
+def test_another_language_is_told_the_assistant_answers_in_french(chat, message):
+    # Before: the answer for a question outside the scheme, as if the visitor had asked about something else.
+    assert "qu'en français" in chat.text(message)

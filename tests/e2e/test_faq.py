@@ -34,6 +34,8 @@ QUESTIONS = [
     ("Je suis en CDI, je peux en profiter ?", ["avenant"]),
     ("Comment commencer les démarches ?", ["OPCO"]),
     ("Qui contacter pour la VAE inversée ?", ["France Travail"]),
+    ("Je vais perdre mon chômage si je signe ?", ["salaire", "France Travail"]),
+    ("Vous gardez mes réponses ?", ["Vos données", "16 ans"]),
 ]
 
 
@@ -55,3 +57,8 @@ def test_out_of_scope_is_declined_politely(chat):
     answer = chat.text("Quelle est la capitale de l'Australie ?")
     assert "VAE inversée" in answer
     assert "Canberra" not in answer
+
+
+def test_a_compliment_is_not_taken_for_an_insult(chat):
+    answer = chat.text("t'es fort toi")
+    assert "agacer" not in answer and "gentil" in answer
