@@ -76,6 +76,8 @@ class ValidateEligibilityForm(ProfileFormValidation):
         "goal": mention(parse_goal),
         "situation": mention(parse_situation),
     }
+    changeable = {"age": ("age", "birth_date"), "sector": ("sector", "sector_raw"), "goal": ("goal",),
+                  "situation": ("situation",)}
 
     def name(self) -> str:
         return "validate_eligibility_form"

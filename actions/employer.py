@@ -148,6 +148,8 @@ class ValidateEmployerForm(ProfileFormValidation):
         "hires": hires_mention,
         "contract_months": months_mention,
     }
+    changeable = {"sector": ("sector", "sector_raw"), "jobs": ("jobs_to_fill",), "hires": ("hires",),
+                  "months": ("contract_months",)}
 
     def name(self) -> str:
         return "validate_employer_form"
@@ -178,16 +180,21 @@ class ValidateEmployerForm(ProfileFormValidation):
         return values
 
 
+# Answers of the employer form that only an employer gave: whoever has one was welcomed already.
+RETURNING_EMPLOYER_SLOTS = ("jobs_to_fill", "hires", "contract_months")
+
+
 class ActionEmployerWelcome(Action):
     """Say what the employer form will ask, unless the first message already shows an employer who may not sign
     (a public hospital, a private individual): they get the plain answer at once, not questions announced and
-    then not asked."""
+    then not asked. An employer coming back to change an answer is not welcomed again."""
 
     def name(self) -> str:
         return "action_employer_welcome"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        if employer_kind(latest_text(tracker)) not in EXCLUDED_KINDS:
+        returning = any(tracker.get_slot(slot) is not None for slot in RETURNING_EMPLOYER_SLOTS)
+        if not returning and employer_kind(latest_text(tracker)) not in EXCLUDED_KINDS:
             dispatcher.utter_message(response="utter_employer_welcome")
         return []
 

@@ -20,11 +20,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.context import PENDING, latest_intent, latest_text
+from bot.parsing import requested_change
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = {
     "faq", "greet", "goodbye", "thank", "bot_challenge", "insult", "chitchat", "interjection",
-    "capabilities", "out_of_scope", "human_handoff", "simulate_funding", "employer_intro", "find_opco",
+    "capabilities", "out_of_scope", "other_language", "human_handoff", "simulate_funding", "employer_intro",
+    "find_opco",
 }
 # Intents that end or restart the form: never read as an answer.
 CONTROL_INTENTS = {"stop", "start_over"}
@@ -58,6 +60,8 @@ class ProfileFormValidation(FormValidationAction):
 
     answer_parsers: dict[str, Parser] = {}
     mention_parsers: dict[str, Parser] = {}
+    # What bot.parsing.requested_change names -> the slots to empty (the first is the one asked again).
+    changeable: dict[str, tuple[str, ...]] = {}
 
     @abstractmethod
     def name(self) -> str: ...
@@ -81,6 +85,9 @@ class ProfileFormValidation(FormValidationAction):
         intent, confidence = latest_intent(tracker)
         if intent in CONTROL_INTENTS and confidence >= 0.5:
             return {}
+        change = self.change_request(dispatcher, text, tracker)
+        if change is not None:
+            return change
         requested = tracker.get_slot("requested_slot")
         answer = self.answer_parsers[requested](text, tracker) if requested in slots else None
         digression = intent in DIGRESSION_INTENTS
@@ -105,6 +112,18 @@ class ProfileFormValidation(FormValidationAction):
             return values  # another slot was given instead: keep it, the question comes again
         dispatcher.utter_message(text=answer.problem or "Je n'ai pas compris votre réponse.")
         return {requested: None, **self.failure_counted(tracker, requested)}
+
+    def change_request(self, dispatcher: CollectingDispatcher, text: str, tracker: Tracker) -> dict[str, Any] | None:
+        """"Je voudrais changer mon âge" without the new age: the answer is emptied, so the form asks it again
+        (after a verdict, the verdict was sent again unchanged). None when the message asks no change, or gives
+        the new value ("en fait j'ai 30 ans"), which the other rules take."""
+        cleared = self.changeable.get(requested_change(text) or "")
+        if not cleared or self.mention_parsers[cleared[0]](text, tracker).value is not None:
+            return None
+        if tracker.get_slot(cleared[0]) is not None:
+            dispatcher.utter_message(text="D'accord, modifions cette réponse.")
+        skipped = [slot for slot in tracker.get_slot("skipped_slots") or [] if slot != cleared[0]]
+        return {**{slot: None for slot in cleared}, "skipped_slots": skipped}
 
     def mentions(self, text: str, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
         """Values of other slots mentioned anywhere in the sentence ("j'ai 30 ans, je veux être maçon")."""

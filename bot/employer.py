@@ -17,7 +17,7 @@ from text_to_num import alpha2digit
 
 from bot.funding import MONTHS_PER_YEAR, coverage
 from bot.knowledge import Knowledge, Opco, Sector, load
-from bot.parsing import SectorMatch, normalize, strip_accents
+from bot.parsing import SectorMatch, normalize, requested_change, strip_accents
 from bot.status import Status, experimentation_status
 
 # Kinds of employer. Only a private employer may sign the contrat de professionnalisation.
@@ -31,6 +31,8 @@ NOT_AN_EMPLOYER = "pas_employeur"  # the visitor said they are not hiring: the e
 UNCLEAR = "unclear"
 NOT_POSITIVE = "not_positive"
 TOO_MANY = "too_many"  # more hires than parcours in the whole experimentation
+# From this share of the experimentation's parcours, the plan says how much of them the hires would take.
+LARGE_SHARE_OF_PARCOURS = 0.1
 TOO_LONG = "too_long"  # longer than the allégé contract's maximum
 
 # --------------------------------------------------------------------------- who is speaking
@@ -44,6 +46,9 @@ _PUBLIC = re.compile(
     r"|\b(?:une|l|notre|d|en|dans l|dans une) administration\b|\bministeres?\b|\bprefectures?\b"
     r"|\bl etat\b(?! (?:de|des|du|d)\b)|\bintercommuna\w*|\bcommunaute (?:de communes|d agglomeration|urbaine)\b"
     r"|\bccas\b|\bsdis\b|\brectorat\b|\beducation nationale\b|\b(?:ma|notre|la|une) commune\b"
+    # Jobs only a public employer offers (a private school's teachers are paid by the State too).
+    r"|\bpolicier(?:e|s|es)?\b|\bgendarmes?\b|\bmilitaires?\b|\bprofesseure?s? des ecoles\b|\binstituteur\w*"
+    r"|\bmagistrat\w*|\bdouanier\w*|\bgardien\w* de la paix\b|\bsurveillant\w* penitentiaire\w*"
 )
 _PARTICULIER = re.compile(
     r"\bparticuliers? employeurs?\b|\b(?:je suis|en tant que|comme|simple) (?:un |une )?particulier(?:e|s)?\b"
@@ -134,13 +139,20 @@ EMPLOYER_INTENT = "employer_intro"
 EMPLOYER_INTENT_CONFIDENCE = 0.5
 
 
+# Answers only the employer form asks for: a visitor who wants to change one is an employer
+# ("je voudrais changer la durée" after the plan goes back to the employer form, not to the eligibility one).
+EMPLOYER_FORM_CHANGES = ("jobs", "hires", "months")
+
+
 def writes_as_employer(intent: str | None, confidence: float, text: str) -> bool:
     """True when a message shows its writer hires: they introduce themselves as an employer (the intent,
-    fairly sure) or write as one ("en tant que recruteur, combien ça me coûte ?"); never one who says they are
+    fairly sure), write as one ("en tant que recruteur, combien ça me coûte ?") or ask to change an answer only
+    the employer form asks for ("je voudrais changer la durée"); never one who says they are
     not ("je ne suis pas employeur"), which the intent classifier may still call an introduction."""
     if says_not_an_employer(text):
         return False
-    return (intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE) or speaks_as_employer(text)
+    return ((intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE) or speaks_as_employer(text)
+            or requested_change(text) in EMPLOYER_FORM_CHANGES)
 
 
 def speaks_as_employer(text: str) -> bool:

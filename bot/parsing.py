@@ -439,6 +439,40 @@ def parse_situation(text: str) -> str | None:
     return _classify(text, _SITUATIONS)
 
 
+# --------------------------------------------------------------------------- change requests
+
+_CHANGE = r"(?:changer|modifier|corriger|rectifier|mettre a jour|revoir)"
+_CORRECT = r"(?:modifier|corriger|rectifier|mettre a jour)"  # "changer ma situation" may be a wish, not a correction
+_DETERMINER = r"(?:mon|ma|mes|le|la|les|l|notre|nos|votre|vos|cette|ce)"
+# What a visitor may ask to change, by the word they use for it, and the verbs that ask it. "Changer de métier"
+# (no determiner) is a goal, not a change request; "le métier" is the one given before.
+_CHANGE_TARGETS = (
+    ("age", _CHANGE, r"age|date de naissance"),
+    ("sector", _CHANGE, r"secteur|(?<=le )metier|(?<=la )profession|metier (?:vise|choisi|indique)"),
+    ("goal", _CHANGE, r"objectif"),
+    ("situation", _CORRECT, r"situation"),
+    ("jobs", _CHANGE, r"postes?"),
+    ("hires", _CHANGE, r"nombre (?:d embauches?|de recrues|de recrutements?|de personnes|de postes)"),
+    ("months", _CHANGE, r"duree|nombre de mois"),
+)
+_CHANGE_REQUEST = tuple(
+    (key, re.compile(
+        rf"\b{verb} {_DETERMINER} (?:{target})\b"
+        rf"|\bje me suis trompee? (?:d |de |sur |dans )?{_DETERMINER}? ?(?:{target})\b"
+        rf"|\b(?:mon|ma|le|la|l) (?:{target}) (?:(?:est|etait) (?:faux|fausse|incorrecte?|errone)"
+        rf"|n est pas (?:bon|bonne|juste|correcte?))\b"
+    ))
+    for key, verb, target in _CHANGE_TARGETS
+)
+
+
+def requested_change(text: str) -> str | None:
+    """What the visitor asks to change without giving the new value yet ("je voudrais changer mon âge",
+    "je me suis trompé de secteur"): age, sector, goal, situation, jobs, hires or months; None otherwise."""
+    normalized = normalize(text)
+    return next((key for key, pattern in _CHANGE_REQUEST if pattern.search(normalized)), None)
+
+
 # --------------------------------------------------------------------------- money
 
 

@@ -16,7 +16,7 @@ from bot.eligibility import (
     UNDER_MIN_AGE,
     Verdict,
 )
-from bot.employer import NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
+from bot.employer import LARGE_SHARE_OF_PARCOURS, NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
 from bot.funding import MONTHS_PER_YEAR, Coverage, FundingInputError, coverage
 from bot.knowledge import Knowledge, Opco, format_date, format_eur, format_number, join_and, load
 from bot.parsing import AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE, SectorMatch
@@ -360,6 +360,17 @@ def _employer_summary(plan: EmployerPlan) -> list[str]:
     return lines
 
 
+def _large_request(hires: int | None, k: Knowledge) -> list[str]:
+    """A word on a number of hires that would take a large part of the whole experimentation's parcours."""
+    cap = k.experimentation.parcours_cap
+    if not hires or hires < cap * LARGE_SHARE_OF_PARCOURS:
+        return []
+    share = "tous les" if hires >= cap else f"{format_number(round(100 * hires / cap))} % des"
+    return [f"Attention : {format_number(hires)} recrutements, c'est {share} {format_number(cap)} parcours prévus pour "
+            "toute l'expérimentation, toutes entreprises confondues. Vérifiez d'abord avec votre OPCO ce qu'il peut "
+            "financer."]
+
+
 def _employer_funding(plan: EmployerPlan, k: Knowledge) -> str:
     cap = format_eur(k.funding.annual_cap_eur)
     prorata = ", au prorata de la durée" if k.funding.prorated and plan.months != MONTHS_PER_YEAR else ""
@@ -376,6 +387,7 @@ def _employer_funding(plan: EmployerPlan, k: Knowledge) -> str:
             f"**{format_eur(plan.total_cap)}** en tout ({format_number(plan.request.hires)} × "
             f"{format_eur(plan.per_parcours_cap)})."
         )
+    lines.extend(_large_request(plan.request.hires, k))
     lines.append("Au-delà, le reste est à votre charge ou à financer autrement. Vous versez aussi le salaire.")
     categories = _bullets([category.label for category in k.funding.covered_categories])
     return "\n".join(lines) + "\n\nCe que l'OPCO peut financer :\n" + categories

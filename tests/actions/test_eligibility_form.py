@@ -149,3 +149,38 @@ def test_a_public_employer_in_the_job_is_flagged_in_the_verdict(dispatcher, doma
                                                     "sector_raw": "aide soignante a l'hopital public"})
     ActionEligibilityVerdict().run(dispatcher, tracker, domain)
     assert "ne peut pas signer ce contrat" in texts(dispatcher)
+
+
+FULL_PROFILE = {"age": 30, "birth_date": None, "sector": "btp", "sector_raw": "maçon", "goal": "emploi",
+                "situation": "salarie"}
+
+
+@pytest.mark.parametrize("text,cleared,asked", [
+    ("je voudrais changer mon âge", ("age", "birth_date"), "age"),
+    ("je me suis trompé de secteur", ("sector", "sector_raw"), "sector"),
+    ("je dois corriger ma situation", ("situation",), "situation"),
+])
+def test_asking_to_change_an_answer_after_the_verdict_asks_it_again(dispatcher, domain, text, cleared, asked):
+    slots = validate(dispatcher, domain, text=text, requested=None, slots=FULL_PROFILE)
+    assert all(slots[slot] is None for slot in cleared)
+    assert slots["requested_slot"] == asked
+    assert "modifions" in texts(dispatcher)
+    assert set(slots) - {"requested_slot", "skipped_slots", *cleared} <= {"role"}
+
+
+def test_a_change_that_gives_the_new_value_takes_it_at_once(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="je me suis trompé d'âge, j'ai 31 ans", requested=None, slots=FULL_PROFILE)
+    assert slots["age"] == 31 and slots["requested_slot"] is None
+
+
+def test_asking_to_change_a_skipped_answer_asks_it(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="finalement je veux modifier mon âge", requested="goal",
+                     slots={**FULL_PROFILE, "age": None, "goal": None, "skipped_slots": ["age"]})
+    assert slots["skipped_slots"] == [] and slots["requested_slot"] == "age"
+    assert not dispatcher.messages  # nothing was given, so nothing is "modified"
+
+
+def test_changing_ones_job_is_a_goal_not_a_change_request(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="je veux changer de métier", requested="goal",
+                     slots={"age": 30, "sector": "btp", "sector_raw": "maçon"})
+    assert slots["goal"] == "reconversion" and "sector" not in slots

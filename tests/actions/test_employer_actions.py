@@ -286,6 +286,20 @@ def test_the_welcome_announces_questions_only_to_who_will_be_asked_them(dispatch
 
 
 
+def test_an_employer_back_to_change_an_answer_is_not_welcomed_again(dispatcher, domain):
+    tracker = make_tracker("je voudrais changer la durée", intent="inform", active_loop=None,
+                           slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2, "contract_months": 12})
+    ActionEmployerWelcome().run(dispatcher, tracker, domain)
+    assert not dispatcher.messages
+
+
+def test_asking_to_change_the_duration_after_the_plan_asks_it_again(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="je voudrais changer la durée", requested=None,
+                     slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2, "contract_months": 12})
+    assert slots["contract_months"] is None and slots["requested_slot"] == "contract_months"
+    assert "hires" not in slots and "modifions" in "".join(m.get("text") or "" for m in dispatcher.messages)
+
+
 def test_a_visitor_who_is_not_hiring_ends_the_employer_form(dispatcher, domain):
     slots = validate(dispatcher, domain, text="non je suis pas employeur, je cherche un emploi", requested="sector")
     assert slots["employer_kind"] == "pas_employeur" and slots["requested_slot"] is None

@@ -171,3 +171,31 @@ def test_a_job_at_a_public_hospital_is_told_the_contract_needs_a_private_employe
         chat.say(message)
     verdict = chat.text("Je suis demandeur d'emploi")
     assert "OPCO Santé" in verdict and "ne peut pas signer ce contrat" in verdict
+
+
+def test_asking_to_change_the_age_after_the_verdict_asks_it_again(chat):
+    # Before: the verdict was sent again unchanged, and only the next message was read as the new age.
+    for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi", "Je suis salarié"]:
+        chat.say(message)
+    answer = chat.text("je voudrais changer mon âge")
+    assert "modifions" in answer and "Quel âge" in answer
+    assert "Pas encore" in chat.text("15 ans")
+
+
+def test_a_police_officer_is_told_the_contract_needs_a_private_employer(chat):
+    for message in ["Suis-je éligible ?", "30", "policier", "Trouver un emploi"]:
+        chat.say(message)
+    assert "ne peut pas signer ce contrat" in chat.text("Je suis demandeur d'emploi")
+
+
+def test_why_the_age_is_asked_is_answered_then_the_question_comes_again(chat):
+    chat.say("Suis-je éligible ?")
+    answer = chat.text("pourquoi vous avez besoin de mon âge ?")
+    assert "16 ans" in answer and "Vos données" in answer and "Source :" in answer
+    assert "Quel âge" in answer
+
+
+def test_english_mid_form_is_told_french_only_then_the_question_comes_again(chat):
+    chat.say("Suis-je éligible ?")
+    answer = chat.text("sorry, I don't understand, can you speak English?")
+    assert "qu'en français" in answer and "Quel âge" in answer

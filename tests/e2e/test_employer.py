@@ -122,3 +122,15 @@ def test_a_visitor_who_clicked_employer_by_mistake_gets_the_eligibility_question
 def test_a_public_employer_asking_for_its_opco_is_told_it_may_not_sign(chat):
     answer = chat.text("quel opco pour un EHPAD public ?")  # OPCO Santé with no caveat before
     assert "OPCO Santé" in answer and "ne peut pas signer" in answer
+
+
+def test_a_very_large_request_is_flagged_and_the_duration_can_be_changed_after_the_plan(chat):
+    for message in ["Je suis employeur dans le BTP", "des maçons", "5000"]:
+        chat.say(message)
+    plan = chat.text("12 mois")
+    assert "tous les 5 000 parcours" in plan  # accepted silently before
+    # Before: the eligibility form took over and asked the employer's age.
+    answer = chat.text("je voudrais changer la durée")
+    assert "modifions" in answer and "Combien de mois" in answer
+    assert "Quel âge" not in answer and "Je vous pose quelques questions" not in answer
+    assert "Durée des contrats : 24 mois" in chat.text("24 mois")

@@ -223,6 +223,11 @@ def test_plan_message_is_sourced_and_types_no_figure():
         ("un établissement public", PUBLIC),
         ("je suis dans une administration de l'État", PUBLIC),
         ("la communauté de communes", PUBLIC),
+        ("je veux devenir policière", PUBLIC),
+        ("professeur des écoles", PUBLIC),
+        ("gendarme", PUBLIC),
+        ("professeur de piano", None),
+        ("agent de sécurité", None),
         ("je suis particulier employeur", PARTICULIER),
         ("je suis un particulier, je cherche une aide à domicile pour ma mère", PARTICULIER),
         ("je paie en CESU", PARTICULIER),
@@ -481,3 +486,14 @@ def test_a_visitor_who_is_not_hiring(text):
                                   "cette personne est-elle éligible ?", "le BTP", "je suis patron d'un garage"])
 def test_an_employer_answering_the_form(text):
     assert not says_not_an_employer(text)
+
+
+@pytest.mark.parametrize("hires,share", [(5000, "c'est tous les 5 000 parcours"), (600, "c'est 12 % des 5 000 parcours")])
+def test_a_request_taking_a_large_share_of_the_parcours_is_flagged(hires, share):
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=hires, months=12), CLOSED, K), K)
+    assert share in message and "toutes entreprises confondues" in message
+
+
+def test_an_ordinary_request_gets_no_share_warning():
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=499, months=12), CLOSED, K), K)
+    assert "toutes entreprises confondues" not in message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing import MoneyParse, parse_goal, parse_money, parse_situation
+from bot.parsing import MoneyParse, parse_goal, parse_money, parse_situation, requested_change
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,28 @@ def test_money(text, expected):
 @pytest.mark.parametrize("text", ["rien", "j'ai 25 ans", "sur 18 mois", "", "0 €"])
 def test_no_money(text):
     assert parse_money(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("je voudrais changer mon âge", "age"),
+        ("je me suis trompé d'âge", "age"),
+        ("Modifier ma date de naissance", "age"),
+        ("mon âge n'est pas bon", "age"),
+        ("je me suis trompée de secteur", "sector"),
+        ("corriger le métier", "sector"),
+        ("changer mon objectif", "goal"),
+        ("corriger ma situation", "situation"),
+        ("on veut changer nos postes", "jobs"),
+        ("changer le nombre d'embauches", "hires"),
+        ("modifier la durée", "months"),
+        # wishes and questions, not change requests
+        ("je veux changer de métier", None),
+        ("je voudrais changer ma situation", None),
+        ("mon âge est bon ?", None),
+        ("quel âge faut-il avoir ?", None),
+    ],
+)
+def test_requested_change(text, key):
+    assert requested_change(text) == key

@@ -19,6 +19,7 @@ def role_entities(text: str, intent: str, confidence: float = 0.9, entities: lis
     ("on cherche des salariés, qui paie la formation ?", "faq"),
     ("je suis DRH, mon futur salarié de dix-sept ans est-il éligible ?", "check_eligibility"),
     ("nous voulons recruter", "nlu_fallback"),
+    ("je voudrais changer la durée", "inform"),  # only the employer form asks for a duration
 ])
 def test_an_employer_is_recognised_from_what_they_write(text, intent):
     [entity] = role_entities(text, intent)
@@ -31,6 +32,7 @@ def test_an_employer_is_recognised_from_what_they_write(text, intent):
     ("je cherche un employeur", "inform", 0.9),
     ("c'est quoi la vae inversée", "faq", 0.99),
     ("bof", "employer_intro", 0.3),  # an unsure employer_intro is not enough
+    ("je voudrais changer mon âge", "inform", 0.9),  # a change the eligibility form asks for
     # Says the word, and that it is not theirs: tagged before, which brought the employer's wording back.
     ("non je suis pas employeur, je cherche un emploi", "employer_intro", 0.9),
 ])
