@@ -1,7 +1,6 @@
 """The employer's path: the employer form's validator and the plan it leads to."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import knowledge, latest_intent, latest_text, today
 from actions.eligibility import CANDIDATE_ROLE
-from actions.forms import CONTROL_INTENTS, DIGRESSION_INTENTS, SKIP_WORDS, Extracted, ProfileFormValidation
+from actions.forms import (CONTROL_INTENTS, DIGRESSION_INTENTS, QUESTION, SKIP_WORDS, Extracted, ProfileFormValidation,
+                           free_text_answer)
 from bot.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
@@ -49,17 +49,13 @@ EXCLUDED_BUTTONS = [
 # find_opco, and is an answer.
 FAQ_LIKE_INTENTS = {"faq", "simulate_funding", "employer_intro", "find_opco"}
 NOT_ANSWER_INTENTS = (DIGRESSION_INTENTS - FAQ_LIKE_INTENTS) | CONTROL_INTENTS
-QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:quel(?:le)?s?|comment|combien|pourquoi|qui|quoi|quand|o[uù]|est-ce|c'est quoi|puis-je"
-    r"|peut-on|dois-je|faut-il)\b",
-    re.IGNORECASE,
-)
 
 
 def _is_question(text: str, tracker: Tracker) -> bool:
     """A question or remark in the middle of the form, not an answer (the rules answer it, the form resumes)."""
     intent, confidence = latest_intent(tracker)
-    return (intent in NOT_ANSWER_INTENTS and confidence >= 0.5) or bool(QUESTION.search(text))
+    not_an_answer = intent in NOT_ANSWER_INTENTS and confidence >= 0.5 and not free_text_answer(tracker)
+    return not_an_answer or bool(QUESTION.search(text))
 
 
 def sector_answer(text: str, tracker: Tracker) -> Extracted:

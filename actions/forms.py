@@ -14,7 +14,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
@@ -30,6 +30,16 @@ DIGRESSION_INTENTS = {
 }
 # Intents that end or restart the form: never read as an answer.
 CONTROL_INTENTS = {"stop", "start_over"}
+# The questions whose answer is free text (a job, the jobs to fill): an unknown job may look out of scope to the
+# NLU ("commis de cuisine", "cordiste"), and is still an answer when it is shaped like one.
+FREE_TEXT_SLOTS = {"eligibility_form": {"sector"}, "employer_form": {"sector", "jobs_to_fill"}}
+OUT_OF_SCOPE = "out_of_scope"
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:quel(?:le)?s?|comment|combien|pourquoi|qui|quoi|quand|o[uù]|est-ce|c'est quoi|puis-je"
+    r"|peut-on|dois-je|faut-il)\b",
+    re.IGNORECASE,
+)
+ANSWER_MAX_WORDS = 6
 SKIP_WORDS = re.compile(r"^\s*(passer|je passe|suivant|je ne sais pas|je sais pas|j'?sais pas|aucune id[ée]e|ne sais pas)\b", re.I)
 # A message that corrects an earlier answer: only then may a value mentioned in passing replace one already given
 # ("je bosse en intérim", an answer about one's situation, must not replace the sector chosen before).
@@ -38,6 +48,20 @@ CORRECTION = re.compile(
     r"je rectifie|au final|enfin)\b",
     re.I,
 )
+
+
+def answer_shaped(text: str) -> bool:
+    """A few words that ask nothing ("un commis de cuisine"), as an answer to a question is written."""
+    return len(text.split()) <= ANSWER_MAX_WORDS and not QUESTION.search(text)
+
+
+def free_text_answer(tracker: Tracker) -> bool:
+    """Whether the latest message, classified out of scope, is rather the answer to a free-text question of the
+    active form: then neither the out-of-scope answer nor the form treats it as a digression."""
+    form = (tracker.active_loop or {}).get("name")
+    return (latest_intent(tracker)[0] == OUT_OF_SCOPE
+            and tracker.get_slot("requested_slot") in FREE_TEXT_SLOTS.get(form, ())
+            and answer_shaped(latest_text(tracker)))
 
 
 @dataclass(frozen=True)
@@ -90,7 +114,7 @@ class ProfileFormValidation(FormValidationAction):
             return change
         requested = tracker.get_slot("requested_slot")
         answer = self.answer_parsers[requested](text, tracker) if requested in slots else None
-        digression = intent in DIGRESSION_INTENTS
+        digression = intent in DIGRESSION_INTENTS and not free_text_answer(tracker)
         if digression and (answer is None or answer.value is None or not answer.recognised):
             return {}  # a question or a remark, not an answer: the rules answer it and the form resumes
         others = [slot for slot in slots if slot != requested]
@@ -158,3 +182,16 @@ class ProfileFormValidation(FormValidationAction):
     def failures_reset(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         failures = self.failures(tracker)
         return {"form_failures": {**failures, slot: 0}} if failures.get(slot) else {}
+
+
+class ActionOutOfScopeInForm(Action):
+    """The out-of-scope answer during a form, except for a free-text answer the NLU took for out of scope
+    ("commis de cuisine" at the jobs question): then nothing is said, and the form takes it."""
+
+    def name(self) -> str:
+        return "action_out_of_scope_in_form"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if not free_text_answer(tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []

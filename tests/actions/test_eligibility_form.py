@@ -4,6 +4,7 @@ import asyncio
 import pytest
 
 from actions.eligibility import ActionAskAge, ActionEligibilityVerdict, ActionStartOver, ValidateEligibilityForm
+from actions.forms import ActionOutOfScopeInForm
 from tests.actions.conftest import make_tracker, slot_events, texts
 
 
@@ -184,3 +185,27 @@ def test_changing_ones_job_is_a_goal_not_a_change_request(dispatcher, domain):
     slots = validate(dispatcher, domain, text="je veux changer de métier", requested="goal",
                      slots={"age": 30, "sector": "btp", "sector_raw": "maçon"})
     assert slots["goal"] == "reconversion" and "sector" not in slots
+
+
+def test_an_unknown_job_the_nlu_took_for_out_of_scope_is_still_the_answer(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="cordiste en montagne", intent="out_of_scope", confidence=0.6,
+                     requested="sector", slots={"age": 30})
+    assert slots["sector"] == "autre" and slots["sector_raw"] == "cordiste en montagne"
+
+
+def test_a_real_out_of_scope_question_at_the_job_question_is_not_taken_for_a_job(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="quelle est la capitale de l'Australie ?", intent="out_of_scope",
+                     confidence=0.9, requested="sector", slots={"age": 30})
+    assert "sector" not in slots
+
+
+@pytest.mark.parametrize("text,requested,answered", [
+    ("commis de cuisine", "sector", False),  # a job, said in a form that asks for one
+    ("quelle est la capitale de l'Australie ?", "sector", True),
+    ("je voudrais réserver un billet de train pour Lyon demain matin", "sector", True),  # too long for an answer
+    ("commis de cuisine", "goal", True),  # the goal question is not free text
+])
+def test_the_out_of_scope_answer_in_a_form_spares_a_free_text_answer(dispatcher, domain, text, requested, answered):
+    tracker = make_tracker(text, intent="out_of_scope", requested=requested, slots={"age": 30})
+    ActionOutOfScopeInForm().run(dispatcher, tracker, domain)
+    assert [m.get("response") for m in dispatcher.messages] == (["utter_out_of_scope"] if answered else [])

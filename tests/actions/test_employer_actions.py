@@ -300,6 +300,13 @@ def test_asking_to_change_the_duration_after_the_plan_asks_it_again(dispatcher, 
     assert "hires" not in slots and "modifions" in "".join(m.get("text") or "" for m in dispatcher.messages)
 
 
+def test_jobs_the_nlu_took_for_out_of_scope_are_still_the_answer(dispatcher, domain):
+    # "un commis de cuisine" was answered "je ne peux pas répondre" and the jobs question came again.
+    slots = validate(dispatcher, domain, text="un commis de cuisine", intent="out_of_scope", confidence=0.6,
+                     requested="jobs_to_fill", slots={"sector": "hotellerie_restauration"})
+    assert slots["jobs_to_fill"] == "un commis de cuisine" and slots["hires"] == 1
+
+
 def test_a_visitor_who_is_not_hiring_ends_the_employer_form(dispatcher, domain):
     slots = validate(dispatcher, domain, text="non je suis pas employeur, je cherche un emploi", requested="sector")
     assert slots["employer_kind"] == "pas_employeur" and slots["requested_slot"] is None
