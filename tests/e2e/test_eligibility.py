@@ -199,3 +199,10 @@ def test_english_mid_form_is_told_french_only_then_the_question_comes_again(chat
     chat.say("Suis-je éligible ?")
     answer = chat.text("sorry, I don't understand, can you speak English?")
     assert "qu'en français" in answer and "Quel âge" in answer
+
+
+def test_an_unknown_job_is_kept_even_if_the_nlu_finds_it_out_of_scope(chat):
+    for message in ["Suis-je éligible ?", "30"]:
+        chat.say(message)
+    answer = chat.text("astronaute")
+    assert "ne peux pas répondre" not in answer and "objectif" in answer

@@ -134,3 +134,11 @@ def test_a_very_large_request_is_flagged_and_the_duration_can_be_changed_after_t
     assert "modifions" in answer and "Combien de mois" in answer
     assert "Quel âge" not in answer and "Je vous pose quelques questions" not in answer
     assert "Durée des contrats : 24 mois" in chat.text("24 mois")
+
+
+@pytest.mark.parametrize("jobs", ["un commis de cuisine", "commis de cuisine"])
+def test_jobs_the_nlu_finds_out_of_scope_are_taken_as_the_answer(chat, jobs):
+    # The NLU calls these out of scope: they got "je ne peux pas répondre" and the jobs question again.
+    chat.say("Je suis gérant d'un restaurant")
+    answer = chat.text(jobs)
+    assert "ne peux pas répondre" not in answer and "Quels postes" not in answer
