@@ -448,7 +448,7 @@ _DETERMINER = r"(?:mon|ma|mes|le|la|les|l|notre|nos|votre|vos|cette|ce)"
 # (no determiner) is a goal, not a change request; "le métier" is the one given before.
 _CHANGE_TARGETS = (
     ("age", _CHANGE, r"age|date de naissance"),
-    ("sector", _CHANGE, r"secteur|(?<=le )metier|(?<=la )profession|metier (?:vise|choisi|indique)"),
+    ("sector", _CHANGE, r"secteur|(?<=le )metier|(?<=de )metier|(?<=la )profession|metier (?:vise|choisi|indique)"),
     ("goal", _CHANGE, r"objectif"),
     ("situation", _CORRECT, r"situation"),
     ("jobs", _CHANGE, r"postes?"),

@@ -110,6 +110,7 @@ def test_no_money(text):
         ("mon âge n'est pas bon", "age"),
         ("je me suis trompée de secteur", "sector"),
         ("corriger le métier", "sector"),
+        ("je me suis trompé de métier", "sector"),
         ("changer mon objectif", "goal"),
         ("corriger ma situation", "situation"),
         ("on veut changer nos postes", "jobs"),
