@@ -42,3 +42,16 @@ def latest_text(tracker: Tracker) -> str:
 def latest_intent(tracker: Tracker) -> tuple[str | None, float]:
     intent: dict[str, Any] = (tracker.latest_message or {}).get("intent") or {}
     return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+# The `role` slot's values (domain.yml).
+EMPLOYER_ROLE = "employeur"
+CANDIDATE_ROLE = "candidat"
+# Answers of the employer form that only an employer gave: whoever has one was welcomed already.
+RETURNING_EMPLOYER_SLOTS = ("jobs_to_fill", "hires", "contract_months")
+
+
+def returning_employer(tracker: Tracker) -> bool:
+    """An employer who has answered the employer form before (and may be back to change an answer)."""
+    return (tracker.get_slot("role") == EMPLOYER_ROLE
+            and any(tracker.get_slot(slot) is not None for slot in RETURNING_EMPLOYER_SLOTS))

@@ -5,11 +5,12 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import NEXT_STEP_BUTTONS, knowledge, today
-from actions.forms import Extracted, ProfileFormValidation
+from actions.context import (CANDIDATE_ROLE, NEXT_STEP_BUTTONS, knowledge, latest_intent, latest_text,
+                             returning_employer, today)
+from actions.forms import Extracted, ProfileFormValidation, asks_which_answer
 from bot.eligibility import Profile, assess
 from bot.employer import names_public_employer
 from bot.funding import FundingInputError, coverage
@@ -26,7 +27,8 @@ AGE_RANGE_BUTTONS = [
     {"title": "Passer", "payload": "passer"},
 ]
 ASK_AGE_AFTER_FAILURES = 2
-CANDIDATE_ROLE = "candidat"
+# The answers only this form asks for (the sector is asked by the employer form too).
+CANDIDATE_ANSWERS = ("age", "goal", "situation")
 
 
 def age_answer(text: str, tracker: Tracker) -> Extracted:
@@ -78,16 +80,45 @@ class ValidateEligibilityForm(ProfileFormValidation):
     }
     changeable = {"age": ("age", "birth_date"), "sector": ("sector", "sector_raw"), "goal": ("goal",),
                   "situation": ("situation",)}
+    change_buttons = {
+        "age": {"title": "Mon âge", "payload": "Je voudrais modifier mon âge"},
+        "sector": {"title": "Mon métier", "payload": "Je voudrais modifier le métier"},
+        "goal": {"title": "Mon objectif", "payload": "Je voudrais modifier mon objectif"},
+        "situation": {"title": "Ma situation", "payload": "Je voudrais modifier ma situation"},
+    }
 
     def name(self) -> str:
         return "validate_eligibility_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: dict[str, Any]) -> list[str]:
+        if employer_answer(tracker):
+            return []  # nothing to ask: the verdict action hands the message over to the employer form
+        return await super().required_slots(domain_slots, dispatcher, tracker, domain)
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: dict[str, Any]) -> list[dict[str, Any]]:
         """The slots read from the message; an eligibility check makes a visitor whose role is unknown a
         candidate (an employer checking a future hire stays an employer)."""
+        if employer_answer(tracker):
+            return []
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         return events + [SlotSet("role", CANDIDATE_ROLE)] if tracker.get_slot("role") is None else events
+
+
+def employer_answer(tracker: Tracker) -> bool:
+    """An employer back after their plan with an answer for the employer form ("en fait 24 mois", "je voudrais
+    modifier une réponse"). The dialogue sends any answer given outside a form to this form; this one is the
+    employer form's, unless it is about a candidate (an age, a goal, a situation) or one was given already."""
+    if (not returning_employer(tracker) or tracker.get_slot("requested_slot") is not None
+            or latest_intent(tracker)[0] != "inform"):
+        return False
+    skipped = set(tracker.get_slot("skipped_slots") or [])
+    if any(tracker.get_slot(slot) is not None or slot in skipped for slot in CANDIDATE_ANSWERS):
+        return False
+    text = latest_text(tracker)
+    parsers = ValidateEligibilityForm.mention_parsers
+    return not any(parsers[slot](text, tracker).value is not None for slot in CANDIDATE_ANSWERS)
 
 
 class ActionAskAge(Action):
@@ -137,6 +168,10 @@ class ActionEligibilityVerdict(Action):
         return "action_eligibility_verdict"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if employer_answer(tracker):
+            return [FollowupAction("employer_form")]
+        if asks_which_answer(tracker):
+            return []  # the form has just asked which answer to change: the verdict comes once it is changed
         k = knowledge()
         verdict = assess(profile_from(tracker), today(), k)
         message = verdict_message_for(tracker.get_slot("role"), verdict, funding_of(tracker), k)

@@ -7,10 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import knowledge, latest_intent, latest_text, today
-from actions.eligibility import CANDIDATE_ROLE
+from actions.context import (CANDIDATE_ROLE, EMPLOYER_ROLE, knowledge, latest_intent, latest_text, returning_employer,
+                             today)
 from actions.forms import (CONTROL_INTENTS, DIGRESSION_INTENTS, QUESTION, SKIP_WORDS, Extracted, ProfileFormValidation,
-                           free_text_answer)
+                           asks_which_answer, free_text_answer)
 from bot.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
@@ -146,6 +146,12 @@ class ValidateEmployerForm(ProfileFormValidation):
     }
     changeable = {"sector": ("sector", "sector_raw"), "jobs": ("jobs_to_fill",), "hires": ("hires",),
                   "months": ("contract_months",)}
+    change_buttons = {
+        "sector": {"title": "Le secteur", "payload": "Je voudrais modifier le secteur"},
+        "jobs": {"title": "Les postes", "payload": "Je voudrais modifier les postes"},
+        "hires": {"title": "Le nombre d'embauches", "payload": "Je voudrais modifier le nombre d'embauches"},
+        "months": {"title": "La durée des contrats", "payload": "Je voudrais modifier la durée"},
+    }
 
     def name(self) -> str:
         return "validate_employer_form"
@@ -176,10 +182,6 @@ class ValidateEmployerForm(ProfileFormValidation):
         return values
 
 
-# Answers of the employer form that only an employer gave: whoever has one was welcomed already.
-RETURNING_EMPLOYER_SLOTS = ("jobs_to_fill", "hires", "contract_months")
-
-
 class ActionEmployerWelcome(Action):
     """Say what the employer form will ask, unless the first message already shows an employer who may not sign
     (a public hospital, a private individual): they get the plain answer at once, not questions announced and
@@ -189,8 +191,7 @@ class ActionEmployerWelcome(Action):
         return "action_employer_welcome"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        returning = any(tracker.get_slot(slot) is not None for slot in RETURNING_EMPLOYER_SLOTS)
-        if not returning and employer_kind(latest_text(tracker)) not in EXCLUDED_KINDS:
+        if not returning_employer(tracker) and employer_kind(latest_text(tracker)) not in EXCLUDED_KINDS:
             dispatcher.utter_message(response="utter_employer_welcome")
         return []
 
@@ -232,6 +233,8 @@ class ActionEmployerPlan(Action):
         return "action_employer_plan"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if asks_which_answer(tracker):
+            return []  # the form has just asked which answer to change: the plan comes once it is changed
         if tracker.get_slot("employer_kind") == NOT_AN_EMPLOYER:
             dispatcher.utter_message(text=NOT_AN_EMPLOYER_TEXT)
             return [SlotSet("role", CANDIDATE_ROLE), SlotSet("employer_kind", None), FollowupAction("eligibility_form")]
@@ -239,4 +242,4 @@ class ActionEmployerPlan(Action):
         result = plan(request_from(tracker), today(), k)
         buttons = EMPLOYER_BUTTONS if result.open_to_employer else EXCLUDED_BUTTONS
         dispatcher.utter_message(text=employer_plan_message(result, k), buttons=buttons)
-        return [SlotSet("role", "employeur"), SlotSet("employer_kind", result.kind)]
+        return [SlotSet("role", EMPLOYER_ROLE), SlotSet("employer_kind", result.kind)]

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.context import PENDING, latest_intent, latest_text
-from bot.parsing import requested_change
+from bot.parsing import ANY_ANSWER, requested_change
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = {
@@ -48,6 +48,11 @@ CORRECTION = re.compile(
     r"je rectifie|au final|enfin)\b",
     re.I,
 )
+
+
+def asks_which_answer(tracker: Tracker) -> bool:
+    """Whether the latest message asks to change an answer without naming it (the form then offers buttons)."""
+    return requested_change(latest_text(tracker)) == ANY_ANSWER
 
 
 def answer_shaped(text: str) -> bool:
@@ -86,6 +91,8 @@ class ProfileFormValidation(FormValidationAction):
     mention_parsers: dict[str, Parser] = {}
     # What bot.parsing.requested_change names -> the slots to empty (the first is the one asked again).
     changeable: dict[str, tuple[str, ...]] = {}
+    # The same names -> the button that asks to change that answer, offered when the visitor names none.
+    change_buttons: dict[str, dict[str, str]] = {}
 
     @abstractmethod
     def name(self) -> str: ...
@@ -141,13 +148,28 @@ class ProfileFormValidation(FormValidationAction):
         """"Je voudrais changer mon âge" without the new age: the answer is emptied, so the form asks it again
         (after a verdict, the verdict was sent again unchanged). None when the message asks no change, or gives
         the new value ("en fait j'ai 30 ans"), which the other rules take."""
-        cleared = self.changeable.get(requested_change(text) or "")
+        change = requested_change(text)
+        if change == ANY_ANSWER:
+            return self.which_answer(dispatcher, tracker)
+        cleared = self.changeable.get(change or "")
         if not cleared or self.mention_parsers[cleared[0]](text, tracker).value is not None:
             return None
         if tracker.get_slot(cleared[0]) is not None:
             dispatcher.utter_message(text="D'accord, modifions cette réponse.")
         skipped = [slot for slot in tracker.get_slot("skipped_slots") or [] if slot != cleared[0]]
         return {**{slot: None for slot in cleared}, "skipped_slots": skipped}
+
+    def which_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """"Je voudrais modifier une réponse": a button per answer given, nothing changed yet. The slot event
+        returned changes nothing either; it keeps the form from rejecting the message. After a verdict or a plan,
+        the action that would send it again stays silent (`asks_which_answer`)."""
+        given = [button for key, button in self.change_buttons.items()
+                 if tracker.get_slot(self.changeable[key][0]) is not None]
+        if given:
+            dispatcher.utter_message(text="Quelle réponse souhaitez-vous modifier ?", buttons=given)
+        else:
+            dispatcher.utter_message(text="Vous n'avez encore donné aucune réponse : il n'y a rien à modifier.")
+        return {"skipped_slots": list(tracker.get_slot("skipped_slots") or [])}
 
     def mentions(self, text: str, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
         """Values of other slots mentioned anywhere in the sentence ("j'ai 30 ans, je veux être maçon")."""

@@ -209,3 +209,52 @@ def test_the_out_of_scope_answer_in_a_form_spares_a_free_text_answer(dispatcher,
     tracker = make_tracker(text, intent="out_of_scope", requested=requested, slots={"age": 30})
     ActionOutOfScopeInForm().run(dispatcher, tracker, domain)
     assert [m.get("response") for m in dispatcher.messages] == (["utter_out_of_scope"] if answered else [])
+
+
+def buttons(dispatcher) -> list[str]:
+    return [b["title"] for m in dispatcher.messages for b in m.get("buttons") or []]
+
+
+def test_asking_to_change_an_unnamed_answer_after_the_verdict_offers_the_answers(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="je voudrais modifier une réponse", requested=None,
+                     slots={**FULL_PROFILE, "situation": None, "skipped_slots": ["situation"]})
+    assert "Quelle réponse" in texts(dispatcher)
+    assert buttons(dispatcher) == ["Mon âge", "Mon métier", "Mon objectif"]  # the skipped one was not given
+    assert slots["skipped_slots"] == ["situation"] and all(slots.get(s) is None for s in ("age", "sector", "goal"))
+    assert slots["requested_slot"] is None  # nothing is asked until the visitor chooses
+    verdict = ActionEligibilityVerdict().run(dispatcher, make_tracker("je voudrais modifier une réponse",
+                                                                      active_loop=None, slots=FULL_PROFILE), domain)
+    assert verdict == [] and len(dispatcher.messages) == 1  # and the verdict is not sent again meanwhile
+
+
+def test_asking_to_change_an_unnamed_answer_mid_form_offers_those_given_then_asks_again(dispatcher, domain):
+    slots = validate(dispatcher, domain, text="je me suis trompé", requested="goal",
+                     slots={"age": 30, "sector": "btp", "sector_raw": "maçon"})
+    assert buttons(dispatcher) == ["Mon âge", "Mon métier"]
+    assert slots["requested_slot"] == "goal" and "age" not in slots
+
+
+def test_asking_to_change_an_answer_before_any_is_given_says_so(dispatcher, domain):
+    validate(dispatcher, domain, text="je veux modifier ma réponse", requested="age")
+    assert "aucune réponse" in texts(dispatcher) and not buttons(dispatcher)
+
+
+@pytest.mark.parametrize("form,validator_slots", [
+    ("eligibility", FULL_PROFILE),
+    ("employer", {"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2, "contract_months": 12}),
+])
+def test_each_button_offered_asks_its_answer_again(dispatcher, domain, form, validator_slots):
+    from actions.employer import ValidateEmployerForm
+    validator = ValidateEligibilityForm if form == "eligibility" else ValidateEmployerForm
+    for key, button in validator.change_buttons.items():
+        collected = type(dispatcher)()
+        tracker = make_tracker(button["payload"], requested=None, slots=validator_slots, active_loop=f"{form}_form")
+        slots = slot_events(asyncio.run(validator().run(collected, tracker, domain)))
+        assert slots["requested_slot"] == validator.changeable[key][0], button
+
+
+def test_an_employer_checking_a_candidate_after_the_plan_stays_in_this_form(dispatcher, domain):
+    employer = {"role": "employeur", "sector": "btp", "jobs_to_fill": "des maçons", "hires": 2,
+                "contract_months": 12}
+    slots = validate(dispatcher, domain, text="il a 25 ans", requested=None, active_loop=None, slots=employer)
+    assert slots["age"] == 25 and slots["requested_slot"] == "goal"

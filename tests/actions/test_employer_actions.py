@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from actions.eligibility import ValidateEligibilityForm
+from actions.eligibility import ActionEligibilityVerdict, ValidateEligibilityForm
 from actions.employer import ActionAskContractMonths, ActionEmployerPlan, ActionEmployerWelcome, ValidateEmployerForm
 from actions.faq import ActionAnswerFaq
 from actions.opco import ActionAnswerOpcoSector, ActionFindOpco
@@ -288,7 +288,8 @@ def test_the_welcome_announces_questions_only_to_who_will_be_asked_them(dispatch
 
 def test_an_employer_back_to_change_an_answer_is_not_welcomed_again(dispatcher, domain):
     tracker = make_tracker("je voudrais changer la durée", intent="inform", active_loop=None,
-                           slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 2, "contract_months": 12})
+                           slots={"role": "employeur", "sector": "btp", "jobs_to_fill": "des maçons", "hires": 2,
+                                  "contract_months": 12})
     ActionEmployerWelcome().run(dispatcher, tracker, domain)
     assert not dispatcher.messages
 
@@ -328,3 +329,34 @@ def test_the_opco_finder_warns_a_public_employer(dispatcher, domain):
                                                   active_loop=None), domain)
     answer = texts(dispatcher)
     assert "OPCO Santé" in answer and "ne peut pas signer" in answer
+
+
+EMPLOYER_ANSWERS = {"role": "employeur", "sector": "btp", "sector_raw": "BTP", "jobs_to_fill": "des maçons",
+                    "hires": 2, "contract_months": 12}
+
+
+def test_an_unnamed_change_after_the_plan_offers_the_employers_answers(dispatcher, domain):
+    # The dialogue sends it to the eligibility form first, which hands it over with nothing said.
+    tracker = make_tracker("je voudrais modifier une réponse", active_loop=None, slots=EMPLOYER_ANSWERS)
+    assert slot_events(asyncio.run(ValidateEligibilityForm().run(dispatcher, tracker, domain))) == {
+        "requested_slot": None}
+    events = ActionEligibilityVerdict().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["employer_form"]
+    assert not dispatcher.messages
+    slots = validate(dispatcher, domain, text="je voudrais modifier une réponse", requested=None,
+                     slots=EMPLOYER_ANSWERS)
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
+        "Le secteur", "Les postes", "Le nombre d'embauches", "La durée des contrats"]
+    assert slots["requested_slot"] is None
+    assert ActionEmployerPlan().run(dispatcher, make_tracker("je voudrais modifier une réponse", active_loop=None,
+                                                             slots=EMPLOYER_ANSWERS), domain) == []
+    assert len(dispatcher.messages) == 1  # the plan waits for the new answer
+
+
+@pytest.mark.parametrize("text", ["en fait 24 mois", "24 mois", "finalement des contrats de 24 mois"])
+def test_a_new_duration_after_the_plan_goes_back_to_the_employer_form(dispatcher, domain, text):
+    tracker = make_tracker(text, active_loop=None, slots=EMPLOYER_ANSWERS)
+    events = ActionEligibilityVerdict().run(dispatcher, tracker, domain)
+    assert [e.get("name") for e in events if e.get("event") == "followup"] == ["employer_form"]
+    slots = validate(dispatcher, domain, text=text, requested=None, active_loop=None, slots=EMPLOYER_ANSWERS)
+    assert slots["contract_months"] == 24 and slots["requested_slot"] is None

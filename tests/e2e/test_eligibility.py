@@ -206,3 +206,15 @@ def test_an_unknown_job_is_kept_even_if_the_nlu_finds_it_out_of_scope(chat):
         chat.say(message)
     answer = chat.text("astronaute")
     assert "ne peux pas répondre" not in answer and "objectif" in answer
+
+
+def test_asking_to_change_an_unnamed_answer_offers_the_answers_then_asks_the_one_chosen(chat):
+    for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi", "Je suis salarié"]:
+        chat.say(message)
+    replies = chat.say("je voudrais modifier une réponse")
+    titles = [button["title"] for reply in replies for button in reply.get("buttons") or []]
+    assert titles == ["Mon âge", "Mon métier", "Mon objectif", "Ma situation"]
+    assert "Bonne nouvelle" not in str(replies) and "condition d'âge" not in str(replies)  # no verdict yet
+    payload = next(button["payload"] for reply in replies for button in reply["buttons"] if button["title"] == "Mon âge")
+    assert "Quel âge" in chat.text(payload)
+    assert "Pas encore" in chat.text("15 ans")

@@ -142,3 +142,24 @@ def test_jobs_the_nlu_finds_out_of_scope_are_taken_as_the_answer(chat, jobs):
     chat.say("Je suis gérant d'un restaurant")
     answer = chat.text(jobs)
     assert "ne peux pas répondre" not in answer and "Quels postes" not in answer
+
+
+def test_an_employer_who_gives_a_new_duration_after_the_plan_gets_a_new_plan(chat):
+    for message in ["Je suis employeur dans le BTP", "des maçons", "3"]:
+        chat.say(message)
+    assert "Durée des contrats : 12 mois" in chat.text("12 mois")
+    # Before: the eligibility form took the message and asked the employer's age.
+    answer = chat.text("en fait 24 mois")
+    assert "Durée des contrats : 24 mois" in answer and "Quel âge" not in answer
+
+
+def test_an_employer_who_asks_to_change_an_unnamed_answer_is_offered_theirs(chat):
+    for message in ["Je suis employeur dans le BTP", "des maçons", "2", "12 mois"]:
+        chat.say(message)
+    replies = chat.say("je veux modifier une réponse")
+    titles = [button["title"] for reply in replies for button in reply.get("buttons") or []]
+    assert titles == ["Le secteur", "Les postes", "Le nombre d'embauches", "La durée des contrats"]
+    payload = next(button["payload"] for reply in replies for button in reply["buttons"]
+                   if button["title"] == "Le nombre d'embauches")
+    assert "modifions" in chat.text(payload)
+    assert "Recrutements : 3" in chat.text("3")

@@ -116,11 +116,25 @@ def test_no_money(text):
         ("on veut changer nos postes", "jobs"),
         ("changer le nombre d'embauches", "hires"),
         ("modifier la durée", "months"),
+        # a change that names no answer: the visitor is asked which one
+        ("je veux modifier ma réponse", "answer"),
+        ("Je voudrais modifier une réponse", "answer"),
+        ("je me suis trompé", "answer"),
+        ("Oups, je me suis trompée !", "answer"),
+        ("je me suis trompé dans mes réponses", "answer"),
+        ("ma réponse est fausse", "answer"),
+        ("corriger mes informations", "answer"),
+        ("je voudrais revenir sur une de mes réponses", "answer"),
+        ("je me suis trompé dans une réponse", "answer"),
+        ("changer ma réponse sur l'âge", "age"),
+        ("modifier une réponse : la durée", "months"),
         # wishes and questions, not change requests
         ("je veux changer de métier", None),
         ("je voudrais changer ma situation", None),
         ("mon âge est bon ?", None),
         ("quel âge faut-il avoir ?", None),
+        ("je me suis trompé de route dans la vie", None),
+        ("vos réponses sont claires", None),
     ],
 )
 def test_requested_change(text, key):
