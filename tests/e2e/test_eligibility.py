@@ -96,6 +96,17 @@ def test_stop_ends_the_form_politely(chat):
     assert "Quel âge" not in chat.text("merci")
 
 
+@pytest.mark.parametrize("resume", ["button", "typed title"])
+def test_after_a_stop_continuing_the_test_resumes_it(chat, resume):
+    chat.say("Suis-je éligible ?")
+    chat.say("30 ans")
+    replies = chat.say("stop")
+    button = next(b for reply in replies for b in reply.get("buttons") or [] if b["title"] == "Continuer le test")
+    # Typing the button's title was read as another stop ("j'arrête les questions" again).
+    answer = chat.text(button["payload"] if resume == "button" else button["title"])
+    assert "arrête" not in answer and "Quel âge" not in answer and "métier" in answer
+
+
 def test_correction_after_the_verdict_recomputes_it(chat):
     for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi"]:
         chat.say(message)
