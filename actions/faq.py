@@ -9,13 +9,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import knowledge, today
 from bot.status import experimentation_status
-from bot.wording import status_message
+from bot.wording import closed_reminder, status_message, with_reminder
 
 logger = logging.getLogger(__name__)
 
 # Keys whose answer depends on the reference date: the FAQ texts describe the situation after the end of
 # the experimentation; before it, the status wording of the core answers instead.
 DATE_AWARE_KEYS = {"status", "dates"}
+# Answers that read as if the scheme were open ("ouverte à toute personne", "l'OPCO finance"): once the
+# experimentation is over, they end with a reminder of its end date.
+REMINDED_KEYS = {"definition", "parcours", "certifications", "contrat_allege", "volume", "why", "sectors", "who",
+                 "funding", "costs_covered", "employer_cost", "private_employers", "employer_recruit",
+                 "employer_interest"}
 # Below this, the ResponseSelector's choice of answer is not trusted ("je n'ai pas bien compris"). With 29 answers
 # its confidences run low: on the 173 held-out questions classified FAQ (2026-12-03), 0.2 turned away 5, three of
 # them rightly answered ("que contient le parcours ?" scored 0.19) and two wrongly; 0.15 turns away one, rightly
@@ -77,5 +82,7 @@ class ActionAnswerFaq(Action):
             text = status_message(status, k)
         else:
             text = render(response.get("text", ""), k.placeholders())
+            if key in REMINDED_KEYS:
+                text = with_reminder(text, closed_reminder(status))
         dispatcher.utter_message(text=text, buttons=response.get("buttons") or [])
         return []

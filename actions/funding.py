@@ -7,11 +7,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text
+from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text, today
 from bot.employer import find_contract_months_in
 from bot.funding import FundingInputError, coverage
 from bot.parsing import MoneyParse, parse_money
-from bot.wording import funding_input_problem_message, funding_message, funding_rule_message
+from bot.status import experimentation_status
+from bot.wording import (closed_reminder, funding_input_problem_message, funding_message, funding_rule_message,
+                         with_reminder)
 
 FUNDING_BUTTONS = [
     {"title": "12 000 € par an", "payload": "Simuler 12 000 € par an"},
@@ -29,18 +31,20 @@ class ActionSimulateFunding(Action):
         text = latest_text(tracker)
         follow_up = tracker.get_slot(PENDING) == PENDING_FUNDING_FIGURES
         money = parse_money(text) or (follow_up_money(text, tracker) if follow_up else None)
+        # The rule and the results read as if the scheme were open: once it is over, they say so.
+        reminder = closed_reminder(experimentation_status(today(), k))
         if money is None:
             if follow_up:
                 # Not figures after all ("j'ai 30 ans"): what an answer outside a form does otherwise.
                 return [SlotSet(PENDING, None), FollowupAction("eligibility_form")]
-            dispatcher.utter_message(text=funding_rule_message(k), buttons=FUNDING_BUTTONS)
+            dispatcher.utter_message(text=with_reminder(funding_rule_message(k), reminder), buttons=FUNDING_BUTTONS)
             return [SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
         try:
             result = coverage(money.amount_eur, money.months, k, per_year=money.per_year)
         except FundingInputError as error:
             dispatcher.utter_message(text=funding_input_problem_message(error), buttons=FUNDING_BUTTONS)
             return [SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
-        dispatcher.utter_message(text=funding_message(result, k))
+        dispatcher.utter_message(text=with_reminder(funding_message(result, k), reminder))
         return [SlotSet("funding_cost", float(result.cost)), SlotSet("funding_months", float(result.months)),
                 SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
 

@@ -513,6 +513,9 @@ _PER_MONTH = re.compile(r"(?:par|/|chaque)\s*mois\b|\bmensuel")
 _BARE_AMOUNT = re.compile(rf"(?<![\d,.])({_NUMBER})(?:,(\d{{1,2}}))?(?![\d,.]|\s*(?:mois|ans?|annees?|%)\b)")
 
 
+MIN_BARE_AMOUNT_EUR = 100
+
+
 def _number(units: str, cents: str | None) -> float:
     return _to_int(units) + (int(cents.ljust(2, "0")) / 100 if cents else 0.0)
 
@@ -524,9 +527,15 @@ def _amount(text: str) -> float | None:
             return float(found.group(5).replace(",", ".")) * 1000
         value = _number(found.group(1), found.group(2))
         return value * 1000 if found.group(3) else value
-    found = _EURO_FIRST.search(text) or _BARE_AMOUNT.search(text)
+    found = _EURO_FIRST.search(text)
     if found:
-        return _number(found.group(1), found.group(2) if found.re is _BARE_AMOUNT else None)
+        return _number(found.group(1), None)
+    found = _BARE_AMOUNT.search(text)
+    if found:
+        value = _number(found.group(1), found.group(2))
+        # A number without a currency is a cost only if it is sized like one: "une" (1) in "modifier une réponse"
+        # is not.
+        return value if value >= MIN_BARE_AMOUNT_EUR else None
     return None
 
 
@@ -544,8 +553,8 @@ def parse_money(text: str) -> MoneyParse | None:
     """Read a cost and its period: "12 000 € par an", "15 000 € sur 18 mois", "9k€", "dix mille euros"."""
     converted = alpha2digit(strip_accents(text), "fr", threshold=0)
     amount = _amount(converted)
-    if amount is None or amount <= 0:
-        return None
+    if amount is None or amount < 0:
+        return None  # "0 €" is read, so that the simulation can say the cost must be above zero
     months = _months(converted)
     if _PER_MONTH.search(converted):
         if months:

@@ -65,6 +65,25 @@ def _status_text(status: Status, k: Knowledge) -> str:
     return f"{text} Autre piste : la VAE classique, avec France VAE ({france_vae.url})."
 
 
+def closed_reminder(status: Status) -> str | None:
+    """One line for an answer that would otherwise read as if the experimentation were still open, once it is
+    over (the funding rule, who can benefit…); None while it is not."""
+    if status.phase != "closed":
+        return None
+    unknown = "" if status.extension_known else " ; aucune prolongation n'est connue à ce jour"
+    return f"À noter : l'expérimentation couvrait les contrats signés jusqu'au {format_date(status.contracts_until)}{unknown}."
+
+
+def with_reminder(text: str, reminder: str | None) -> str:
+    """`text` with `reminder` as its own paragraph before the closing "Source :" line (at the end without one)."""
+    if not reminder:
+        return text
+    head, separator, source = text.rpartition("Source :")
+    if not separator:
+        return f"{text.rstrip()}\n\n{reminder}"
+    return f"{head.rstrip()}\n\n{reminder}\n\n{separator}{source}"
+
+
 def status_message(status: Status, k: Knowledge) -> str:
     """Where the experimentation stands: not started, open, or closed (with what to do then)."""
     return f"{_status_text(status, k)}\n\n{_source_line(k, 'decret')}"

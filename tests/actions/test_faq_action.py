@@ -71,3 +71,28 @@ def test_hiring_aids_are_dated_and_sourced_apart(dispatcher, domain, role):
     answer = _answer(dispatcher, domain, "employer_cost", role)
     assert "2024 et 2025" in answer and "existent encore" in answer
     assert answer.strip().splitlines()[-1].endswith("service-public.fr, contrat de professionnalisation (aides)")
+
+
+def faq_answer(dispatcher, domain, key: str) -> str:
+    ActionAnswerFaq().run(dispatcher, make_tracker(intent="faq", active_loop=None, response_key=f"faq/{key}"), domain)
+    return texts(dispatcher)
+
+
+@pytest.mark.parametrize("key", ["who", "funding", "why", "employer_recruit"])
+def test_answers_that_read_as_open_recall_the_end_once_it_is_over(dispatcher, domain, key):
+    # "La VAE inversée est ouverte à toute personne…" and "l'OPCO finance…" were said after 28 February 2026 too.
+    answer = faq_answer(dispatcher, domain, key)
+    assert "À noter : l'expérimentation couvrait les contrats signés jusqu'au 28 février 2026" in answer
+    assert "aucune prolongation n'est connue" in answer
+    assert answer.index("À noter") < answer.rindex("Source :")  # the source stays the last line
+
+
+@pytest.mark.parametrize("key", ["who", "funding"])
+def test_no_reminder_while_the_experimentation_is_open(dispatcher, domain, monkeypatch, key):
+    monkeypatch.setenv("VAE_REFERENCE_DATE", "2025-06-26")
+    assert "À noter" not in faq_answer(dispatcher, domain, key)
+
+
+@pytest.mark.parametrize("key", ["status", "dates", "how_to_start", "pay"])
+def test_answers_about_the_calendar_or_not_about_the_scheme_get_no_reminder(dispatcher, domain, key):
+    assert "À noter" not in faq_answer(dispatcher, domain, key)

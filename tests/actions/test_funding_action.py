@@ -33,10 +33,28 @@ def test_a_new_duration_reuses_the_last_cost(dispatcher, domain, text, months, o
     assert slot_events(events)["funding_months"] == float(months.split()[0])
 
 
-def test_not_figures_after_all_goes_where_an_answer_goes_otherwise(dispatcher, domain):
-    events, answer = simulate(dispatcher, domain, "j'ai 30 ans", pending_question="funding_figures",
-                              funding_cost=15000.0)
+@pytest.mark.parametrize("text", ["j'ai 30 ans", "je voudrais modifier une réponse"])  # "une" was simulated as 1 €
+def test_not_figures_after_all_goes_where_an_answer_goes_otherwise(dispatcher, domain, text):
+    events, answer = simulate(dispatcher, domain, text, pending_question="funding_figures", funding_cost=15000.0)
     assert answer == ""
     assert {"event": "followup", "name": "eligibility_form"} in [
         {"event": e["event"], "name": e.get("name")} for e in events]
     assert slot_events(events) == {"pending_question": None}
+
+
+def test_a_zero_cost_is_explained_and_the_figures_awaited_again(dispatcher, domain):
+    # "0 €" was not read as figures, and the eligibility test started ("Quel âge avez-vous ?").
+    events, answer = simulate(dispatcher, domain, "0 €", pending_question="funding_figures")
+    assert "supérieur à zéro" in answer
+    assert slot_events(events) == {"pending_question": "funding_figures"}
+
+
+@pytest.mark.parametrize("text", ["je veux simuler le financement", "12 000 € par an"])
+def test_the_rule_and_the_results_recall_the_end_once_it_is_over(dispatcher, domain, monkeypatch, text):
+    _, closed = simulate(dispatcher, domain, text)
+    assert "couvrait les contrats signés jusqu'au 28 février 2026" in closed
+    assert closed.index("À noter") < closed.rindex("Source :")
+    monkeypatch.setenv("VAE_REFERENCE_DATE", "2025-06-26")
+    dispatcher.messages.clear()
+    _, open_ = simulate(dispatcher, domain, text)
+    assert "À noter" not in open_ and "9 000 €" in open_

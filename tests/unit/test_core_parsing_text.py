@@ -88,6 +88,7 @@ def test_situation(text, situation):
         ("7 500,50 €", MoneyParse(7500.5, None, False)),
         ("12.000 €", MoneyParse(12000, None, False)),
         ("12000", MoneyParse(12000, None, False)),
+        ("0 €", MoneyParse(0, None, False)),  # read, so that the simulation explains the cost must be above zero
         ("1 000 € par mois", MoneyParse(12000, None, True)),
         ("1 000 € par mois sur 18 mois", MoneyParse(18000, 18, False)),
     ],
@@ -96,7 +97,7 @@ def test_money(text, expected):
     assert parse_money(text) == expected
 
 
-@pytest.mark.parametrize("text", ["rien", "j'ai 25 ans", "sur 18 mois", "", "0 €"])
+@pytest.mark.parametrize("text", ["rien", "j'ai 25 ans", "sur 18 mois", "", "je voudrais modifier une réponse", "50"])
 def test_no_money(text):
     assert parse_money(text) is None
 
