@@ -21,6 +21,8 @@ from bot.employer import (
     find_contract_months_in,
     find_hires_in,
     find_jobs_in,
+    find_short_correction_in,
+    names_people_not_a_duration,
     parse_contract_months,
     parse_hires,
     plan,
@@ -64,7 +66,8 @@ def sector_answer(text: str, tracker: Tracker) -> Extracted:
     match = parse_sector(text, k)
     if not match.matched:
         # "12 mois" or "3 recrues" answer another question (read in passing): the sector is asked again.
-        answers_another = find_contract_months_in(text, k) is not None or find_hires_in(text, k) is not None
+        answers_another = (find_contract_months_in(text, k) is not None or find_hires_in(text, k) is not None
+                           or bool(find_short_correction_in(text, k)))
         if _is_question(text, tracker) or SKIP_WORDS.match(text) or answers_another:
             return Extracted()
         if not any(char.isalpha() for char in text):
@@ -111,18 +114,22 @@ def jobs_mention(text: str, tracker: Tracker) -> Extracted:
 
 
 def hires_mention(text: str, tracker: Tracker) -> Extracted:
-    return Extracted(find_hires_in(text, knowledge()))
+    k = knowledge()
+    found = find_hires_in(text, k)
+    return Extracted(found if found is not None else find_short_correction_in(text, k).get("hires"))
 
 
 def months_answer(text: str, tracker: Tracker) -> Extracted:
-    if _question_with_a_number(text, tracker):
-        return Extracted()
+    if _question_with_a_number(text, tracker) or names_people_not_a_duration(text):
+        return Extracted()  # "je me suis trompé, c'est 4 personnes": the count, read in passing
     parsed = parse_contract_months(text, knowledge())
     return Extracted(parsed.months) if parsed.ok else Extracted(problem=contract_months_problem_message(parsed.problem))
 
 
 def months_mention(text: str, tracker: Tracker) -> Extracted:
-    return Extracted(find_contract_months_in(text, knowledge()))
+    k = knowledge()
+    found = find_contract_months_in(text, k)
+    return Extracted(found if found is not None else find_short_correction_in(text, k).get("contract_months"))
 
 
 class ValidateEmployerForm(ProfileFormValidation):

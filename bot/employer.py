@@ -177,7 +177,7 @@ _NOT_A_COUNT = re.compile(
 _COUNT = re.compile(r"\b(\d+)\b")
 _COMPANY_SIZE = (
     re.compile(
-        r"\b(?:de|sommes|est|compte|comptons|emploie|employons|avons|avec|effectif(?: de)?|fait)"
+        r"\b(?:de|sommes|(?<!\bc )est|compte|comptons|emploie|employons|avons|avec|effectif(?: de)?|fait)"
         r" (?:environ |pres de |plus de )?(\d+) (?:salaries?|employes?|collaborateurs?|personnes?|agents?)\b"
     ),
     re.compile(r"\b(?:nous sommes|on est) (?:environ )?(\d+)(?= dans\b| au sein\b| en tout\b|$)"),
@@ -272,6 +272,35 @@ def find_jobs_in(text: str) -> str | None:
     if _NOT_JOBS.match(jobs) or not any(char.isalpha() for char in jobs):
         return None
     return jobs
+
+
+# A count of people or a duration said on its own, as a short correction is written ("finalement 5 personnes",
+# "2 ans", "je me suis trompé, c'est 4 personnes"): read only in a short message, where nothing else is meant.
+_PEOPLE = re.compile(r"\b(\d+) (?:personnes?|salaries?|recrues?|embauches?|recrutements?|postes?|candidats?)\b")
+SHORT_MESSAGE_WORDS = 8
+
+
+def find_short_correction_in(text: str, k: Knowledge | None = None) -> dict[str, float]:
+    """{"hires": n} or {"contract_months": m} for a short message that gives only that ("5 personnes",
+    "2 ans"); {} for anything longer, ambiguous, or the company's own head count."""
+    k = k or load()
+    converted = _digits(text)
+    if len(converted.split()) > SHORT_MESSAGE_WORDS or find_company_size_in(text):
+        return {}
+    people, duration = _PEOPLE.search(converted), _DURATION.search(converted)
+    if people and not duration:
+        hires = _checked_hires(int(people.group(1)), k)
+        return {"hires": hires.value} if hires.ok else {}
+    if duration and not people:
+        months = parse_contract_months(text, k)
+        return {"contract_months": months.months} if months.ok else {}
+    return {}
+
+
+def names_people_not_a_duration(text: str) -> bool:
+    """"C'est 4 personnes" answers how many, not how long, even at the duration question."""
+    converted = _digits(text)
+    return bool(_PEOPLE.search(converted)) and not _DURATION.search(converted)
 
 
 def find_company_size_in(text: str) -> int | None:

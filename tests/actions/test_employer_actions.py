@@ -353,10 +353,23 @@ def test_an_unnamed_change_after_the_plan_offers_the_employers_answers(dispatche
     assert len(dispatcher.messages) == 1  # the plan waits for the new answer
 
 
-@pytest.mark.parametrize("text", ["en fait 24 mois", "24 mois", "finalement des contrats de 24 mois"])
-def test_a_new_duration_after_the_plan_goes_back_to_the_employer_form(dispatcher, domain, text):
+@pytest.mark.parametrize("text,slot,value", [
+    ("en fait 24 mois", "contract_months", 24), ("24 mois", "contract_months", 24),
+    ("finalement des contrats de 24 mois", "contract_months", 24),
+    # short corrections the sentence readers missed: the plan came back unchanged
+    ("2 ans", "contract_months", 24), ("finalement 5 personnes", "hires", 5),
+])
+def test_a_new_value_after_the_plan_goes_back_to_the_employer_form(dispatcher, domain, text, slot, value):
     tracker = make_tracker(text, active_loop=None, slots=EMPLOYER_ANSWERS)
     events = ActionEligibilityVerdict().run(dispatcher, tracker, domain)
     assert [e.get("name") for e in events if e.get("event") == "followup"] == ["employer_form"]
     slots = validate(dispatcher, domain, text=text, requested=None, active_loop=None, slots=EMPLOYER_ANSWERS)
-    assert slots["contract_months"] == 24 and slots["requested_slot"] is None
+    assert slots[slot] == value and slots["requested_slot"] is None
+
+
+def test_a_count_given_at_the_duration_question_corrects_the_count_not_the_duration(dispatcher, domain):
+    # Read as 4 months, and as a company of 4 people.
+    slots = validate(dispatcher, domain, text="je me suis trompé, c'est 4 personnes", requested="contract_months",
+                     slots={"sector": "btp", "jobs_to_fill": "des maçons", "hires": 3})
+    assert slots["hires"] == 4 and slots["requested_slot"] == "contract_months"
+    assert "contract_months" not in slots and "company_size" not in slots

@@ -25,6 +25,7 @@ from bot.employer import (
     find_contract_months_in,
     find_hires_in,
     find_jobs_in,
+    find_short_correction_in,
     known_sector_match,
     parse_contract_months,
     parse_hires,
@@ -497,3 +498,23 @@ def test_a_request_taking_a_large_share_of_the_parcours_is_flagged(hires, share)
 def test_an_ordinary_request_gets_no_share_warning():
     message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=499, months=12), CLOSED, K), K)
     assert "toutes entreprises confondues" not in message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("finalement 5 personnes", {"hires": 5}),
+    ("je me suis trompé, c'est 4 personnes", {"hires": 4}),
+    ("2 ans", {"contract_months": 24}),
+    ("plutôt un an et demi", {"contract_months": 18}),
+    # the company's own head count, both figures, or a long sentence: nothing is read
+    ("une PME de 20 personnes", {}),
+    ("5 personnes sur 2 ans", {}),
+    ("nous avons une très grande entreprise familiale de 5 personnes dans le nord", {}),
+    ("0 personne", {}),
+])
+def test_a_short_correction_gives_one_count_or_one_duration(text, expected):
+    assert find_short_correction_in(text) == expected
+
+
+def test_it_is_four_people_is_not_a_company_of_four():
+    assert find_company_size_in("c'est 4 personnes") is None
+    assert find_company_size_in("l'entreprise est 12 personnes") == 12
