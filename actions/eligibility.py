@@ -27,6 +27,8 @@ AGE_RANGE_BUTTONS = [
     {"title": "Passer", "payload": "passer"},
 ]
 ASK_AGE_AFTER_FAILURES = 2
+CHECK_ELIGIBILITY = "check_eligibility"
+RESUME_CONFIDENCE = 0.5
 # The answers only this form asks for (the sector is asked by the employer form too).
 CANDIDATE_ANSWERS = ("age", "goal", "situation")
 
@@ -39,10 +41,17 @@ def age_answer(text: str, tracker: Tracker) -> Extracted:
     return Extracted(parsed.age, {"birth_date": birth})
 
 
+SECTOR_PROBLEM = "Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?"
+# Replies that are no job, whatever job the NLU does not know may look like ("oui", "non").
+NOT_A_JOB_INTENTS = {"affirm", "deny"}
+
+
 def sector_answer(text: str, tracker: Tracker) -> Extracted:
     match = parse_sector(text, knowledge())
-    if not match.matched and not any(ch.isalpha() for ch in text):
-        return Extracted(problem="Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?")
+    intent, confidence = latest_intent(tracker)
+    if not match.matched and (not any(ch.isalpha() for ch in text)
+                              or (intent in NOT_A_JOB_INTENTS and confidence >= RESUME_CONFIDENCE)):
+        return Extracted(problem=SECTOR_PROBLEM)
     return Extracted(match.sector_id, {"sector_raw": text[:200]}, recognised=match.matched)
 
 
@@ -95,6 +104,16 @@ class ValidateEligibilityForm(ProfileFormValidation):
         if employer_answer(tracker):
             return []  # nothing to ask: the verdict action hands the message over to the employer form
         return await super().required_slots(domain_slots, dispatcher, tracker, domain)
+
+    def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
+        """As the base class, except that asking for the test during the test ("Suis-je éligible ?", a button
+        some answers offer, or "continuer le test") is no answer to refuse: the question is asked again, and only
+        a value said in passing ("j'ai 30 ans, suis-je éligible ?") is taken."""
+        intent, confidence = latest_intent(tracker)
+        if intent == CHECK_ELIGIBILITY and confidence >= RESUME_CONFIDENCE and tracker.get_slot("requested_slot"):
+            values = self.mentions(latest_text(tracker), tracker, slots)
+            return values or {"skipped_slots": list(tracker.get_slot("skipped_slots") or [])}
+        return super().extract(dispatcher, tracker, slots)
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: dict[str, Any]) -> list[dict[str, Any]]:

@@ -126,8 +126,10 @@ class ProfileFormValidation(FormValidationAction):
             return {}  # a question or a remark, not an answer: the rules answer it and the form resumes
         others = [slot for slot in slots if slot != requested]
         answered = answer is not None and answer.value is not None
-        if answered and not CORRECTION.search(text):
-            # Said in passing while answering the question: only what was not known yet is taken.
+        if answered and answer.recognised and not CORRECTION.search(text):
+            # Said in passing while answering the question: only what was not known yet is taken. Beside an
+            # unknown job kept as it came, a known answer said again is a correction ("né le 12/03/2015" at the
+            # job question is the birth date, not a job).
             others = [slot for slot in others if tracker.get_slot(slot) is None]
         values = {} if digression else self.mentions(text, tracker, others)
         if answer is None:

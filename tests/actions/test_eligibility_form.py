@@ -258,3 +258,31 @@ def test_an_employer_checking_a_candidate_after_the_plan_stays_in_this_form(disp
                 "contract_months": 12}
     slots = validate(dispatcher, domain, text="il a 25 ans", requested=None, active_loop=None, slots=employer)
     assert slots["age"] == 25 and slots["requested_slot"] == "goal"
+
+
+@pytest.mark.parametrize("requested,slots", [("age", {}), ("sector", {"age": 30}), ("goal", {"age": 30, "sector": "btp"})])
+@pytest.mark.parametrize("text", ["Suis-je éligible ?", "continuer le test"])
+def test_asking_for_the_test_during_the_test_asks_the_question_again(dispatcher, domain, requested, slots, text):
+    # The "Suis-je éligible ?" button of some answers got "Je n'ai pas compris votre âge", or became the job.
+    got = validate(dispatcher, domain, text=text, intent="check_eligibility", requested=requested, slots=slots)
+    assert got["requested_slot"] == requested and requested not in got
+    assert not dispatcher.messages
+
+
+def test_a_value_said_while_asking_for_the_test_is_taken(dispatcher, domain):
+    got = validate(dispatcher, domain, text="j'ai 30 ans, suis-je éligible ?", intent="check_eligibility",
+                   requested="age")
+    assert got["age"] == 30 and got["requested_slot"] == "sector"
+
+
+def test_a_birth_date_given_at_the_job_question_corrects_the_age(dispatcher, domain):
+    # It was kept as the job, and the verdict said "Vous remplissez la condition d'âge" to an 11-year-old.
+    slots = validate(dispatcher, domain, text="né le 12/03/2015", requested="sector", slots={"age": 25})
+    assert slots["age"] == 11 and slots["requested_slot"] == "sector" and "sector" not in slots
+
+
+@pytest.mark.parametrize("text,intent", [("oui", "affirm"), ("non", "deny")])
+def test_yes_or_no_at_the_job_question_is_no_job(dispatcher, domain, text, intent):
+    slots = validate(dispatcher, domain, text=text, intent=intent, requested="sector", slots={"age": 30})
+    assert slots["sector"] is None and slots["requested_slot"] == "sector"
+    assert "métier ou un secteur" in texts(dispatcher)
