@@ -229,3 +229,19 @@ def test_asking_to_change_an_unnamed_answer_offers_the_answers_then_asks_the_one
     payload = next(button["payload"] for reply in replies for button in reply["buttons"] if button["title"] == "Mon âge")
     assert "Quel âge" in chat.text(payload)
     assert "Pas encore" in chat.text("15 ans")
+
+
+def test_the_eligibility_button_of_an_answer_given_mid_test_asks_the_question_again(chat):
+    chat.say("Suis-je éligible ?")
+    replies = chat.say("qui peut en bénéficier ?")
+    assert "28 février 2026" in str(replies)  # the answer recalls that the experimentation is over
+    payload = next(b["payload"] for r in replies for b in r.get("buttons") or [] if b["title"] == "Suis-je éligible ?")
+    answer = chat.text(payload)
+    assert "Quel âge" in answer and "pas compris" not in answer
+
+
+def test_asking_to_change_an_answer_after_a_simulation_is_no_simulation(chat):
+    chat.say("Simuler le financement")
+    chat.say("Simuler 12 000 € par an")
+    answer = chat.text("je voudrais modifier une réponse")
+    assert "Coût du parcours : 1 €" not in answer and "aucune réponse" in answer

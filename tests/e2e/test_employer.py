@@ -163,3 +163,25 @@ def test_an_employer_who_asks_to_change_an_unnamed_answer_is_offered_theirs(chat
                    if button["title"] == "Le nombre d'embauches")
     assert "modifions" in chat.text(payload)
     assert "Recrutements : 3" in chat.text("3")
+
+
+@pytest.mark.parametrize("correction,expected", [("finalement 5 personnes", "Recrutements : 5"),
+                                                 ("2 ans", "Durée des contrats : 24 mois")])
+def test_a_short_correction_after_the_plan_gets_a_new_plan(chat, correction, expected):
+    # Before: the same plan came back, with the old figure.
+    for message in ["Je suis employeur dans le BTP", "des maçons", "2"]:
+        chat.say(message)
+    chat.say("6 mois")
+    assert expected in chat.text(correction)
+
+
+def test_a_cost_question_with_a_head_count_is_no_cost_of_two_euros(chat):
+    answer = chat.text("ca me coute combien pour 2 serveurs sur 1 an")
+    assert "Coût du parcours : 2 €" not in answer and "9 000 €" in answer
+
+
+def test_an_employer_asking_for_an_adviser_is_pointed_to_who_helps_employers(chat):
+    for message in ["Je suis employeur dans le BTP", "des maçons", "2", "12 mois"]:
+        chat.say(message)
+    answer = chat.text("Je veux parler à un conseiller")
+    assert "OPCO de votre branche" in answer and "si vous cherchez un emploi" not in answer
