@@ -7,7 +7,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import knowledge, today
+from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text, today
+from actions.funding import ActionSimulateFunding, follow_up_money
 from bot.status import experimentation_status
 from bot.wording import closed_reminder, status_message, with_reminder
 
@@ -68,6 +69,9 @@ class ActionAnswerFaq(Action):
         return "action_answer_faq"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if tracker.get_slot(PENDING) == PENDING_FUNDING_FIGURES and follow_up_money(latest_text(tracker), tracker):
+            # "Et pour 6 mois ?" just after a simulation, which the NLU may take for a question on the scheme.
+            return ActionSimulateFunding().run(dispatcher, tracker, domain)
         key, confidence = selected_faq(tracker)
         # `role` is set before this action runs (the `role` entity of bot/nlu.py), e.g. "employeur" for a
         # question that starts "en tant que recruteur".

@@ -96,3 +96,14 @@ def test_no_reminder_while_the_experimentation_is_open(dispatcher, domain, monke
 @pytest.mark.parametrize("key", ["status", "dates", "how_to_start", "pay"])
 def test_answers_about_the_calendar_or_not_about_the_scheme_get_no_reminder(dispatcher, domain, key):
     assert "À noter" not in faq_answer(dispatcher, domain, key)
+
+
+def test_a_new_duration_just_after_a_simulation_is_simulated_even_as_a_question(dispatcher, domain):
+    # "et pour 6 mois ?" got the answer on who can benefit.
+    tracker = make_tracker("et pour 6 mois ?", intent="faq", active_loop=None, response_key="faq/who",
+                           slots={"pending_question": "funding_figures", "funding_cost": 12000.0,
+                                  "funding_months": 12.0})
+    events = ActionAnswerFaq().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "6 mois" in answer and "12 000 €" in answer and "au moins 16 ans" not in answer
+    assert {e["name"]: e["value"] for e in events if e.get("event") == "slot"}["funding_months"] == 6.0

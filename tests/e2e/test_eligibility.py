@@ -245,3 +245,10 @@ def test_asking_to_change_an_answer_after_a_simulation_is_no_simulation(chat):
     chat.say("Simuler 12 000 € par an")
     answer = chat.text("je voudrais modifier une réponse")
     assert "Coût du parcours : 1 €" not in answer and "aucune réponse" in answer
+
+
+def test_a_new_duration_asked_as_a_question_after_a_simulation_is_simulated(chat):
+    chat.say("Simuler le financement")
+    chat.say("Simuler 12 000 € par an")
+    answer = chat.text("et pour 6 mois ?")
+    assert "Coût du parcours : 12 000 € sur 6 mois" in answer, answer
