@@ -72,9 +72,12 @@ _EMPLOYER = re.compile(
     r"|\b(?:je|nous|on) (?:cherch\w*|recherch\w*) (?:des|un|une|\d+|plusieurs|du|de nouveaux|de nouvelles)"
     r" (?:salaries?|employes?|personnel|collaborat\w*|candidat\w*|recrues?|alternants?|profils?)\b"
     r"|\b(?:mes|nos) (?:salaries|employes|collaborateurs|recrues|alternants|equipes)\b|\bmon personnel\b"
+    # Not "mon candidat": "mon candidat a 25 ans" is about someone else's eligibility, and an answer with the role
+    # entity would start the employer form.
+    r"|\bj (?:\w+ )?embauch\w*"
 )
 # "je veux être embauché", "m'embaucher": the visitor is the one to be hired.
-_TO_BE_HIRED = re.compile(r"\b(?:etre|suis|soit|serai|me|m|se faire) (?:recrut|embauch)\w*")
+_TO_BE_HIRED = re.compile(r"\b(?:etre|ete|suis|soit|serai|me|m|se faire) (?:recrut|embauch)\w*")
 
 
 _PRIVATE = re.compile(

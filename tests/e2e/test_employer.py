@@ -185,3 +185,14 @@ def test_an_employer_asking_for_an_adviser_is_pointed_to_who_helps_employers(cha
         chat.say(message)
     answer = chat.text("Je veux parler à un conseiller")
     assert "OPCO de votre branche" in answer and "si vous cherchez un emploi" not in answer
+
+
+def test_an_employer_checking_a_candidate_is_asked_about_that_person(chat):
+    for message in ["Je suis employeur dans le BTP", "des maçons", "2", "12 mois"]:
+        chat.say(message)
+    # Before: "Quel âge avez-vous ?", "Quel est votre objectif ?" with a "Me reconvertir" button.
+    assert "Quel âge a la personne" in chat.text("est-ce que mon candidat est éligible ?")
+    replies = chat.say("il a 25 ans")  # the company's sector is known: the job question is not asked
+    assert "son objectif" in str(replies) and "Se reconvertir" in str(replies)
+    assert "sa situation" in chat.text("Se reconvertir")
+    assert "Cette personne" in chat.text("Demandeur d'emploi")

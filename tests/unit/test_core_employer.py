@@ -287,6 +287,7 @@ def test_a_private_employer_is_the_default():
         "nous cherchons des candidats",
         "je gère un restaurant",
         "mes salariés peuvent-ils en profiter ?",
+        "quel est le coût si j'embauche 2 personnes pendant 18 mois ?",
     ],
 )
 def test_employer_recognised_from_what_they_write(text):
@@ -303,6 +304,9 @@ def test_employer_recognised_from_what_they_write(text):
         "suis-je éligible ?",
         "je cherche un emploi dans le transport",
         "on m'a dit que l'entreprise recrute",
+        "j'ai été embauché en CDD",
+        "je suis candidat à un poste",
+        "mon candidat a 25 ans",
     ],
 )
 def test_job_seekers_are_not_taken_for_employers(text):
