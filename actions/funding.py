@@ -21,6 +21,13 @@ FUNDING_BUTTONS = [
     {"title": "Quels frais sont couverts ?", "payload": "Quels frais sont couverts ?"},
 ]
 
+# After a result: another duration for the same cost (the follow-up), then the usual next questions.
+RESULT_BUTTONS = [
+    {"title": "Sur 24 mois", "payload": "Et sur 24 mois ?"},
+    {"title": "Suis-je éligible ?", "payload": "Suis-je éligible ?"},
+    {"title": "Trouver mon OPCO", "payload": "Quel est mon OPCO ?"},
+]
+
 
 class ActionSimulateFunding(Action):
     def name(self) -> str:
@@ -44,7 +51,7 @@ class ActionSimulateFunding(Action):
         except FundingInputError as error:
             dispatcher.utter_message(text=funding_input_problem_message(error), buttons=FUNDING_BUTTONS)
             return [SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
-        dispatcher.utter_message(text=with_reminder(funding_message(result, k), reminder))
+        dispatcher.utter_message(text=with_reminder(funding_message(result, k), reminder), buttons=RESULT_BUTTONS)
         return [SlotSet("funding_cost", float(result.cost)), SlotSet("funding_months", float(result.months)),
                 SlotSet(PENDING, PENDING_FUNDING_FIGURES)]
 

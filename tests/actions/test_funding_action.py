@@ -58,3 +58,14 @@ def test_the_rule_and_the_results_recall_the_end_once_it_is_over(dispatcher, dom
     dispatcher.messages.clear()
     _, open_ = simulate(dispatcher, domain, text)
     assert "À noter" not in open_ and "9 000 €" in open_
+
+
+def test_a_result_offers_next_steps_and_its_duration_button_is_a_follow_up(dispatcher, domain):
+    # The results came without buttons: no obvious next step.
+    simulate(dispatcher, domain, "15 000 € sur 18 mois")
+    buttons = {b["title"]: b["payload"] for b in dispatcher.messages[0]["buttons"]}
+    assert "Suis-je éligible ?" in buttons
+    dispatcher.messages.clear()
+    events, answer = simulate(dispatcher, domain, buttons["Sur 24 mois"], pending_question="funding_figures",
+                              funding_cost=15000.0, funding_months=18.0)
+    assert "15 000 € sur 24 mois" in answer and slot_events(events)["funding_months"] == 24.0

@@ -252,3 +252,10 @@ def test_a_new_duration_asked_as_a_question_after_a_simulation_is_simulated(chat
     chat.say("Simuler 12 000 € par an")
     answer = chat.text("et pour 6 mois ?")
     assert "Coût du parcours : 12 000 € sur 6 mois" in answer, answer
+
+
+def test_the_duration_button_of_a_simulation_result_simulates_the_same_cost(chat):
+    chat.say("Simuler le financement")
+    replies = chat.say("Simuler 15 000 € sur 18 mois")
+    payload = next(b["payload"] for r in replies for b in r.get("buttons") or [] if b["title"] == "Sur 24 mois")
+    assert "Coût du parcours : 15 000 € sur 24 mois" in chat.text(payload)
