@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (CANDIDATE_ROLE, NEXT_STEP_BUTTONS, knowledge, latest_intent, latest_text,
                              returning_employer, today)
-from actions.forms import Extracted, ProfileFormValidation, asks_which_answer
+from actions.forms import SURE_INTENT, Extracted, ProfileFormValidation, asks_which_answer
 from bot.eligibility import Profile, assess
 from bot.employer import names_public_employer
 from bot.funding import FundingInputError, coverage
@@ -28,7 +28,6 @@ AGE_RANGE_BUTTONS = [
 ]
 ASK_AGE_AFTER_FAILURES = 2
 CHECK_ELIGIBILITY = "check_eligibility"
-RESUME_CONFIDENCE = 0.5
 # The answers only this form asks for (the sector is asked by the employer form too).
 CANDIDATE_ANSWERS = ("age", "goal", "situation")
 
@@ -50,7 +49,7 @@ def sector_answer(text: str, tracker: Tracker) -> Extracted:
     match = parse_sector(text, knowledge())
     intent, confidence = latest_intent(tracker)
     if not match.matched and (not any(ch.isalpha() for ch in text)
-                              or (intent in NOT_A_JOB_INTENTS and confidence >= RESUME_CONFIDENCE)):
+                              or (intent in NOT_A_JOB_INTENTS and confidence >= SURE_INTENT)):
         return Extracted(problem=SECTOR_PROBLEM)
     return Extracted(match.sector_id, {"sector_raw": text[:200]}, recognised=match.matched)
 
@@ -110,9 +109,8 @@ class ValidateEligibilityForm(ProfileFormValidation):
         some answers offer, or "continuer le test") is no answer to refuse: the question is asked again, and only
         a value said in passing ("j'ai 30 ans, suis-je éligible ?") is taken."""
         intent, confidence = latest_intent(tracker)
-        if intent == CHECK_ELIGIBILITY and confidence >= RESUME_CONFIDENCE and tracker.get_slot("requested_slot"):
-            values = self.mentions(latest_text(tracker), tracker, slots)
-            return values or {"skipped_slots": list(tracker.get_slot("skipped_slots") or [])}
+        if intent == CHECK_ELIGIBILITY and confidence >= SURE_INTENT and tracker.get_slot("requested_slot"):
+            return self.mentions(latest_text(tracker), tracker, slots) or self.ask_again(tracker)
         return super().extract(dispatcher, tracker, slots)
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,

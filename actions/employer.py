@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (CANDIDATE_ROLE, EMPLOYER_ROLE, knowledge, latest_intent, latest_text, returning_employer,
                              today)
-from actions.forms import (CONTROL_INTENTS, DIGRESSION_INTENTS, QUESTION, SKIP_WORDS, Extracted, ProfileFormValidation,
-                           asks_which_answer, free_text_answer)
+from actions.forms import (CONTROL_INTENTS, DIGRESSION_INTENTS, QUESTION, SKIP_WORDS, SURE_INTENT, Extracted,
+                           ProfileFormValidation, asks_which_answer, free_text_answer)
 from bot.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
@@ -56,7 +56,7 @@ NOT_ANSWER_INTENTS = (DIGRESSION_INTENTS - FAQ_LIKE_INTENTS) | CONTROL_INTENTS
 def _is_question(text: str, tracker: Tracker) -> bool:
     """A question or remark in the middle of the form, not an answer (the rules answer it, the form resumes)."""
     intent, confidence = latest_intent(tracker)
-    not_an_answer = intent in NOT_ANSWER_INTENTS and confidence >= 0.5 and not free_text_answer(tracker)
+    not_an_answer = intent in NOT_ANSWER_INTENTS and confidence >= SURE_INTENT and not free_text_answer(tracker)
     return not_an_answer or bool(QUESTION.search(text))
 
 

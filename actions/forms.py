@@ -28,6 +28,9 @@ DIGRESSION_INTENTS = {
     "capabilities", "out_of_scope", "other_language", "human_handoff", "simulate_funding", "employer_intro",
     "find_opco",
 }
+# From this confidence an intent is taken at its word: a control intent ends the form, a reply that is plainly no
+# answer ("oui" at the job question) is refused.
+SURE_INTENT = 0.5
 # Intents that end or restart the form: never read as an answer.
 CONTROL_INTENTS = {"stop", "start_over"}
 # The questions whose answer is free text (a job, the jobs to fill): an unknown job may look out of scope to the
@@ -114,7 +117,7 @@ class ProfileFormValidation(FormValidationAction):
         """Slot values read from the latest message; see the module docstring for the rules."""
         text = latest_text(tracker)
         intent, confidence = latest_intent(tracker)
-        if intent in CONTROL_INTENTS and confidence >= 0.5:
+        if intent in CONTROL_INTENTS and confidence >= SURE_INTENT:
             return {}
         change = self.change_request(dispatcher, text, tracker)
         if change is not None:
@@ -162,15 +165,20 @@ class ProfileFormValidation(FormValidationAction):
         return {**{slot: None for slot in cleared}, "skipped_slots": skipped}
 
     def which_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
-        """"Je voudrais modifier une réponse": a button per answer given, nothing changed yet. The slot event
-        returned changes nothing either; it keeps the form from rejecting the message. After a verdict or a plan,
-        the action that would send it again stays silent (`asks_which_answer`)."""
+        """"Je voudrais modifier une réponse": a button per answer given, nothing changed yet (`ask_again`).
+        After a verdict or a plan, the action that would send it again stays silent (`asks_which_answer`)."""
         given = [button for key, button in self.change_buttons.items()
                  if tracker.get_slot(self.changeable[key][0]) is not None]
         if given:
             dispatcher.utter_message(text="Quelle réponse souhaitez-vous modifier ?", buttons=given)
         else:
             dispatcher.utter_message(text="Vous n'avez encore donné aucune réponse : il n'y a rien à modifier.")
+        return self.ask_again(tracker)
+
+    @staticmethod
+    def ask_again(tracker: Tracker) -> dict[str, Any]:
+        """A slot value that changes nothing: the form keeps the message (it would reject one that sets no slot,
+        and the policies would answer it instead) and asks its question again."""
         return {"skipped_slots": list(tracker.get_slot("skipped_slots") or [])}
 
     def mentions(self, text: str, tracker: Tracker, slots: list[str]) -> dict[str, Any]:
