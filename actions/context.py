@@ -7,8 +7,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.knowledge import Knowledge, load
-from bot.status import reference_date
+from bot.core.knowledge import Knowledge, load
+from bot.core.status import reference_date
 
 logger = logging.getLogger(__name__)
 

@@ -11,11 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (CANDIDATE_ROLE, NEXT_STEP_BUTTONS, knowledge, latest_intent, latest_text,
                              returning_employer, today)
 from actions.forms import SURE_INTENT, Extracted, ProfileFormValidation, asks_which_answer
-from bot.eligibility import Profile, assess
-from bot.employer import names_public_employer
-from bot.funding import FundingInputError, coverage
-from bot.parsing import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
-from bot.wording import age_problem_message, verdict_message_for
+from bot.core.eligibility import Profile, assess
+from bot.core.employer import names_public_employer
+from bot.core.funding import FundingInputError, coverage
+from bot.core.read import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
+from bot.core.say import age_problem_message, verdict_message_for
 
 PROFILE_SLOTS = ("age", "birth_date", "sector", "sector_raw", "goal", "situation", "skipped_slots",
                  "form_failures", "verdict")

@@ -11,7 +11,7 @@ from actions.context import (CANDIDATE_ROLE, EMPLOYER_ROLE, knowledge, latest_in
                              today)
 from actions.forms import (CONTROL_INTENTS, DIGRESSION_INTENTS, QUESTION, SKIP_WORDS, SURE_INTENT, Extracted,
                            ProfileFormValidation, asks_which_answer, free_text_answer)
-from bot.employer import (
+from bot.core.employer import (
     EMPLOYER_INTENT,
     EXCLUDED_KINDS,
     NOT_AN_EMPLOYER,
@@ -28,8 +28,8 @@ from bot.employer import (
     plan,
     says_not_an_employer,
 )
-from bot.parsing import find_sector_in, parse_sector
-from bot.wording import contract_months_problem_message, employer_plan_message, hires_problem_message
+from bot.core.read import find_sector_in, parse_sector
+from bot.core.say import contract_months_problem_message, employer_plan_message, hires_problem_message
 
 MAX_JOBS_CHARS = 200
 NOT_AN_EMPLOYER_TEXT = "D'accord, vous cherchez pour vous-même : vérifions plutôt si vous pouvez bénéficier de la VAE inversée."

@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text, today
 from actions.funding import ActionSimulateFunding, follow_up_money
-from bot.status import experimentation_status
-from bot.wording import closed_reminder, status_message, with_reminder
+from bot.core.status import experimentation_status
+from bot.core.say import closed_reminder, status_message, with_reminder
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class ActionAnswerFaq(Action):
             # "Et pour 6 mois ?" just after a simulation, which the NLU may take for a question on the scheme.
             return ActionSimulateFunding().run(dispatcher, tracker, domain)
         key, confidence = selected_faq(tracker)
-        # `role` is set before this action runs (the `role` entity of bot/nlu.py), e.g. "employeur" for a
+        # `role` is set before this action runs (the `role` entity of bot/adapters/nlu.py), e.g. "employeur" for a
         # question that starts "en tant que recruteur".
         response = faq_response(domain, key, {"role": tracker.get_slot("role")}) if key else None
         if response is None or confidence < MIN_KEY_CONFIDENCE:

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.context import PENDING, latest_intent, latest_text
-from bot.parsing import ANY_ANSWER, requested_change
+from bot.core.read import ANY_ANSWER, requested_change
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = {
@@ -92,7 +92,7 @@ class ProfileFormValidation(FormValidationAction):
 
     answer_parsers: dict[str, Parser] = {}
     mention_parsers: dict[str, Parser] = {}
-    # What bot.parsing.requested_change names -> the slots to empty (the first is the one asked again).
+    # What bot.core.read.requested_change names -> the slots to empty (the first is the one asked again).
     changeable: dict[str, tuple[str, ...]] = {}
     # The same names -> the button that asks to change that answer, offered when the visitor names none.
     change_buttons: dict[str, dict[str, str]] = {}

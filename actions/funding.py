@@ -8,11 +8,11 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import PENDING, PENDING_FUNDING_FIGURES, knowledge, latest_text, today
-from bot.employer import find_contract_months_in
-from bot.funding import FundingInputError, coverage
-from bot.parsing import MoneyParse, parse_money
-from bot.status import experimentation_status
-from bot.wording import (closed_reminder, funding_input_problem_message, funding_message, funding_rule_message,
+from bot.core.employer import find_contract_months_in
+from bot.core.funding import FundingInputError, coverage
+from bot.core.read import MoneyParse, parse_money
+from bot.core.status import experimentation_status
+from bot.core.say import (closed_reminder, funding_input_problem_message, funding_message, funding_rule_message,
                          with_reminder)
 
 FUNDING_BUTTONS = [

@@ -8,9 +8,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import PENDING, PENDING_OPCO_SECTOR, knowledge, latest_text
-from bot.employer import known_sector_match, names_public_employer
-from bot.parsing import SectorMatch, find_sector_in, parse_sector
-from bot.wording import opco_message
+from bot.core.employer import known_sector_match, names_public_employer
+from bot.core.read import SectorMatch, find_sector_in, parse_sector
+from bot.core.say import opco_message
 
 SECTOR_EXAMPLES = [
     {"title": "Santé", "payload": "Quel OPCO pour la santé ?"},

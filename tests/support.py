@@ -8,8 +8,8 @@ from pathlib import Path
 
 import requests
 
-from bot.serve import Stack, action_server, endpoints_yaml, rasa_server
-from bot.training import ensure_model
+from bot.tools.serve import Stack, action_server, endpoints_yaml, rasa_server
+from bot.adapters.training import ensure_model
 
 # A pinned reference date after the end of the experimentation (contracts signed until 28 February 2026).
 REFERENCE_DATE = "2026-11-15"

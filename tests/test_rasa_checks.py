@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from bot.training import ROOT, ensure_model
+from bot.adapters.training import ROOT, ensure_model
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""bot.rasa_speedups changes how fast Rasa answers, never what it answers.
+"""bot.adapters.speedups changes how fast Rasa answers, never what it answers.
 
 The trained model parses the same messages and predicts the same next actions in a stock Rasa process and in
 one with the speed-ups (separate processes: the speed-ups patch Rasa's classes for the whole process).
@@ -14,17 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import rasa_speedups
-from bot.bench.scenarios import all_messages
-from bot.training import ROOT, ensure_model
+from bot.adapters import speedups as rasa_speedups
+from bot.tools.bench.scenarios import all_messages
+from bot.adapters.training import ROOT, ensure_model
 
 PROBE = r'''
 import asyncio, json, sys
 speedups = sys.argv[2] in ("1", "serving")
 if speedups:
-    from bot import rasa_speedups
+    from bot.adapters import speedups as rasa_speedups
     rasa_speedups.apply()
-    if sys.argv[2] == "serving":  # as `python -m bot.rasa_speedups run` serves
+    if sys.argv[2] == "serving":  # as `python -m bot.adapters.speedups run` serves
         rasa_speedups.responses_for_retrieval_intents_only()
 from tensorflow.python.eager.polymorphic_function import function_spec
 from rasa.core.agent import Agent
@@ -128,7 +128,7 @@ def test_when_serving_a_faq_answer_is_picked_for_faq_questions_only(stock_and_fa
 # (stock) and by the RulePolicy first (speed-ups), in one process with the speed-ups installed.
 PREDICTIONS_PROBE = r'''
 import asyncio, json, sys
-from bot import rasa_speedups
+from bot.adapters import speedups as rasa_speedups
 rasa_speedups.apply()
 from rasa.core.agent import Agent
 from rasa.core.processor import MessageProcessor
@@ -184,7 +184,7 @@ import json
 import numpy as np
 import scipy.sparse as sp
 from rasa.shared.nlu.training_data.features import Features
-from bot import rasa_speedups
+from bot.adapters import speedups as rasa_speedups
 
 stock = Features._combine_sparse_features
 rasa_speedups.apply()
@@ -235,7 +235,7 @@ import numpy as np
 import scipy.sparse as sp
 import rasa.shared.nlu.training_data.util as training_data_util
 import rasa.shared.utils.io as io
-from bot import rasa_speedups
+from bot.adapters import speedups as rasa_speedups
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -334,7 +334,7 @@ def test_training_fingerprints_are_the_same_as_rasa_s():
 
 SPACY_PROBE = r'''
 import json
-from bot import rasa_speedups
+from bot.adapters import speedups as rasa_speedups
 rasa_speedups.apply()
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 first, second = SpacyNLP.load_model("fr_core_news_md"), SpacyNLP.load_model("fr_core_news_md")
@@ -354,7 +354,7 @@ FALLBACK_UNDO_PROBE = r'''
 import copy, json
 from rasa.nlu.classifiers import fallback_classifier
 stock = fallback_classifier.undo_fallback_prediction
-from bot import rasa_speedups
+from bot.adapters import speedups as rasa_speedups
 rasa_speedups.apply()
 from rasa.nlu import test as rasa_test  # what `rasa test nlu` calls
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.serve import Stack
-from bot.training import ROOT
-from bot.web.server import web_server
+from bot.tools.serve import Stack
+from bot.adapters.training import ROOT
+from bot.tools.web.server import web_server
 from tests.browser.outage import Relay
 from tests.support import chromium_browser, free_port, running_bot
 

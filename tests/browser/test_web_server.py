@@ -6,7 +6,7 @@ import re
 import pytest
 import requests
 
-from bot.web.server import STATIC, content_security_policy, render_page
+from bot.tools.web.server import STATIC, content_security_policy, render_page
 
 
 @pytest.mark.parametrize("path, content_type", [

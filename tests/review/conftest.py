@@ -11,11 +11,11 @@ from typing import Any, Iterator
 import pytest
 import sqlalchemy as sa
 
-from bot.review.auth import Accounts
-from bot.review.client import ConsoleClient
-from bot.serve import ServerProcess, Stack
-from bot.store.database import create_engine, sqlite_url
-from bot.training import ROOT
+from bot.tools.review.auth import Accounts
+from bot.tools.review.client import ConsoleClient
+from bot.tools.serve import ServerProcess, Stack
+from bot.adapters.store.database import create_engine, sqlite_url
+from bot.adapters.training import ROOT
 from tests.support import drop_postgres_database, free_port, postgres_available
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -49,7 +49,7 @@ def domain():
 
 
 def make_store(url: str, domain: Any, **kwargs: Any):
-    from bot.store import RedactingTrackerStore
+    from bot.adapters.store import RedactingTrackerStore
 
     return RedactingTrackerStore(domain=domain, host=url, **kwargs)
 
@@ -80,11 +80,11 @@ def replay(tracker_store, sender_id: str, events: list[dict[str, Any]]) -> None:
 
 
 def start_console(url: str, work: Path) -> tuple[ServerProcess, str]:
-    """The review console on a free port, as `python -m bot.review serve` runs it."""
+    """The review console on a free port, as `python -m bot.tools.review serve` runs it."""
     port = free_port()
     log = open(work / f"review-{port}.log", "wb")
     server = ServerProcess(
-        "review", [sys.executable, "-m", "bot.review", "--database", url, "serve", "--port", str(port)],
+        "review", [sys.executable, "-m", "bot.tools.review", "--database", url, "serve", "--port", str(port)],
         f"http://127.0.0.1:{port}/login", log=log,
     )
     Stack([server]).start(timeout=60)

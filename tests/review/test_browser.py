@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.review.synthetic import eligibility, events, faq, misunderstood
-from bot.store.database import sqlite_url
+from bot.tools.review.synthetic import eligibility, events, faq, misunderstood
+from bot.adapters.store.database import sqlite_url
 from tests.review.conftest import AGENT, AGENT_PASSWORD, add_agent, make_store, replay, start_console
 from tests.support import chromium_browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from bot.review import charts, labels
+from bot.tools.review import charts, labels
 
 
 def parse(svg: str) -> ElementTree.Element:

@@ -1,4 +1,4 @@
-"""`python -m bot.review …` in the terminal: accounts, list, show, stats, export, purge, erase."""
+"""`python -m bot.tools.review …` in the terminal: accounts, list, show, stats, export, purge, erase."""
 from __future__ import annotations
 
 import io
@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from bot.review.auth import Accounts, verify_password
-from bot.review.cli import main
-from bot.review.synthetic import eligibility, events, faq, misunderstood
-from bot.store.database import create_engine, sqlite_url
-from bot.store.retention import DAY_SECONDS
-from bot.training import ROOT
+from bot.tools.review.auth import Accounts, verify_password
+from bot.tools.review.cli import main
+from bot.tools.review.synthetic import eligibility, events, faq, misunderstood
+from bot.adapters.store.database import create_engine, sqlite_url
+from bot.adapters.store.retention import DAY_SECONDS
+from bot.adapters.training import ROOT
 from tests.review.conftest import make_store, replay
 
 
@@ -38,7 +38,7 @@ def run(url: str, *args: str) -> tuple[int, str]:
 
 
 def test_users_add_from_stdin_in_a_real_process(url):
-    command = [sys.executable, "-m", "bot.review", "--database", url, "users", "add", "marie", "--password-stdin"]
+    command = [sys.executable, "-m", "bot.tools.review", "--database", url, "users", "add", "marie", "--password-stdin"]
     done = subprocess.run(command, input="un-long-mot-de-passe\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0 and "Compte « marie » créé." in done.stdout
     assert run(url, "users", "list") == (0, "marie\n")
@@ -105,7 +105,7 @@ def test_rebuild(url):
 
 
 def test_scrypt_hash_format():
-    from bot.review.auth import hash_password
+    from bot.tools.review.auth import hash_password
 
     stored = hash_password("mot-de-passe-solide")
     assert stored.count("$") == 5 and verify_password("mot-de-passe-solide", stored)

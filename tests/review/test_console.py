@@ -9,11 +9,11 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from bot.review.auth import MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, failed_logins, sessions, users
-from bot.review.client import ConsoleClient
-from bot.review.synthetic import eligibility, events, faq, misunderstood
-from bot.review.web import LOGIN_COOKIE, SESSION_COOKIE
-from bot.store.database import create_engine
+from bot.tools.review.auth import MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, failed_logins, sessions, users
+from bot.tools.review.client import ConsoleClient
+from bot.tools.review.synthetic import eligibility, events, faq, misunderstood
+from bot.tools.review.web import LOGIN_COOKIE, SESSION_COOKIE
+from bot.adapters.store.database import create_engine
 from tests.review.conftest import AGENT, AGENT_PASSWORD, BACKENDS, add_agent, database, make_store, replay, start_console
 
 OTHER, OTHER_PASSWORD = "second-agent", "encore-un-mot-de-passe"

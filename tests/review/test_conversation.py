@@ -5,10 +5,10 @@ import random
 
 import pytest
 
-from bot.review.synthetic import Do, Say, Scenario, Set, eligibility, employer, events, faq, misunderstood, with_feedback
-from bot.store.conversation import (ABANDONED, ELIGIBLE, NO_FORM, NOT_ELIGIBLE, UNDETERMINED, read_conversation,
+from bot.tools.review.synthetic import Do, Say, Scenario, Set, eligibility, employer, events, faq, misunderstood, with_feedback
+from bot.adapters.store.conversation import (ABANDONED, ELIGIBLE, NO_FORM, NOT_ELIGIBLE, UNDETERMINED, read_conversation,
                                     search_key)
-from bot.store.summaries import summary_row
+from bot.adapters.store.summaries import summary_row
 
 START = 1_767_225_600.0  # 1 January 2026, 01:00 in Paris
 

@@ -12,11 +12,11 @@ from datetime import datetime, time as day_time, timedelta
 import pytest
 import yaml
 
-from bot.review.exports import CSV_BOM, export_chunks
-from bot.review.synthetic import Do, Say, Scenario, eligibility, employer, events, faq, misunderstood, with_feedback
-from bot.store.notes import ADD_TO_DATA, save_note
-from bot.store.queries import Filters, ReviewStore
-from bot.store.summaries import TIMEZONE
+from bot.tools.review.exports import CSV_BOM, export_chunks
+from bot.tools.review.synthetic import Do, Say, Scenario, eligibility, employer, events, faq, misunderstood, with_feedback
+from bot.adapters.store.notes import ADD_TO_DATA, save_note
+from bot.adapters.store.queries import Filters, ReviewStore
+from bot.adapters.store.summaries import TIMEZONE
 from tests.review.conftest import BACKENDS, database, make_store, replay
 
 TODAY = datetime.now(TIMEZONE).date()

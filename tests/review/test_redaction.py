@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.store.redaction import (ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKEN, PHONE_TOKEN, redact_event,
+from bot.adapters.store.redaction import (ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKEN, PHONE_TOKEN, redact_event,
                                  redact_text, redact_value)
 
 MASKED = [
@@ -149,7 +149,7 @@ WORDS = st.sampled_from(["rue", "avenue", "place", "des", "Lilas", "Paris", "cod
 @settings(max_examples=500, deadline=None)
 @given(st.lists(WORDS | st.text(max_size=4), max_size=30).map(" ".join))
 def test_text_the_patterns_cannot_match_is_left_as_is_without_them(text):
-    from bot.store.redaction import _MAY_HOLD_PERSONAL_DATA, RULES
+    from bot.adapters.store.redaction import _MAY_HOLD_PERSONAL_DATA, RULES
 
     if not _MAY_HOLD_PERSONAL_DATA.search(text):
         assert not any(rule.pattern.search(text) for rule in RULES)

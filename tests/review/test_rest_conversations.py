@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.store.database import create_engine
-from bot.store.queries import Filters, ReviewStore
-from bot.store.redaction import EMAIL_TOKEN, PHONE_TOKEN
-from bot.training import ensure_model
+from bot.adapters.store.database import create_engine
+from bot.adapters.store.queries import Filters, ReviewStore
+from bot.adapters.store.redaction import EMAIL_TOKEN, PHONE_TOKEN
+from bot.adapters.training import ensure_model
 from tests.review.conftest import BACKENDS, add_agent, all_rows_as_text, database, start_console
 from tests.support import Chat, running_bot
 

@@ -9,15 +9,15 @@ import time
 
 from rasa.shared.core.events import Event
 
-from bot.review.synthetic import Do, Say, Scenario, Set, eligibility, events, faq
-from bot.store import erase_conversation
-from bot.store.database import DATABASE_URL_ENV, DEFAULT_SQLITE_PATH, database_url, sqlite_url
-from bot.store.notes import TO_REVIEW, save_note
-from bot.store.queries import Filters, ReviewStore
-from bot.store.redaction import ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKEN, PHONE_TOKEN
-from bot.store.retention import DAY_SECONDS, purge, retention_days
-from bot.store.tracker_store import configured_url
-from bot.training import ROOT
+from bot.tools.review.synthetic import Do, Say, Scenario, Set, eligibility, events, faq
+from bot.adapters.store import erase_conversation
+from bot.adapters.store.database import DATABASE_URL_ENV, DEFAULT_SQLITE_PATH, database_url, sqlite_url
+from bot.adapters.store.notes import TO_REVIEW, save_note
+from bot.adapters.store.queries import Filters, ReviewStore
+from bot.adapters.store.redaction import ADDRESS_TOKEN, EMAIL_TOKEN, IBAN_TOKEN, NIR_TOKEN, PHONE_TOKEN
+from bot.adapters.store.retention import DAY_SECONDS, purge, retention_days
+from bot.adapters.store.tracker_store import configured_url
+from bot.adapters.training import ROOT
 from tests.review.conftest import all_rows_as_text, make_store, replay, replay_async
 
 SECRETS = ["jean.dupont@example.com", "06 12 34 56 78", "1 85 05 78 006 084 36", "FR76 3000 6000 0112 3456 7890 189",

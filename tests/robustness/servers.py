@@ -6,7 +6,7 @@ import socket
 import struct
 from pathlib import Path
 
-from bot.serve import Stack
+from bot.tools.serve import Stack
 from tests.support import running_bot
 
 # What a crash looks like in a server log: Python's traceback header, or a log record at ERROR level or above.

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.serve import API_TOKEN_ENV, rasa_launcher, rasa_server
-from bot.training import ROOT
+from bot.tools.serve import API_TOKEN_ENV, rasa_launcher, rasa_server
+from bot.adapters.training import ROOT
 from tests.robustness.servers import bot_servers, listening_addresses
 
 # The API routes that read or change conversations, the model or the training: never open to a visitor.
@@ -175,7 +175,7 @@ def test_the_scanner_finds_what_it_looks_for():
 
 def test_repository_holds_no_secrets():
     files = repository_files()
-    assert "bot/channels.py" in files
+    assert "bot/adapters/channels.py" in files
     assert not [f for f in files if SECRET_FILES.search(f)]
     found = []
     for path in files:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 import yaml
 
-from bot.training import ROOT
+from bot.adapters.training import ROOT
 from tests.robustness.conftest import looks_french
 from tests.robustness.hostile import EITHER, REFUSED, Case, HostileInputs
 from tests.robustness.servers import LogWindow

@@ -21,7 +21,7 @@ from tests.robustness.servers import LogWindow, bot_servers
 from tests.support import Chat, drop_postgres_database, postgres_available
 
 POSTGRES = ("127.0.0.1", 5432)
-STORE_LOGGER = "bot.store.tracker_store"
+STORE_LOGGER = "bot.adapters.store.tracker_store"
 
 pytestmark = pytest.mark.skipif(not postgres_available(), reason="PostgreSQL is not reachable on 127.0.0.1:5432")
 
@@ -56,7 +56,7 @@ def stored_events(database: str, sender_id: str) -> list[dict]:
 
 @pytest.fixture
 def store(proxy, domain):
-    from bot.store import RedactingTrackerStore
+    from bot.adapters.store import RedactingTrackerStore
 
     database, drop = fresh_database("vae_outage_unit")
     tracker_store = RedactingTrackerStore(domain=domain, host=f"postgresql://postgres@127.0.0.1:{proxy.port}/{database}")
@@ -70,7 +70,7 @@ def store(proxy, domain):
 def domain():
     from rasa.shared.core.domain import Domain
 
-    from bot.training import ROOT
+    from bot.adapters.training import ROOT
 
     return Domain.load(str(ROOT / "domain.yml"))
 

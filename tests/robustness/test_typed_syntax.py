@@ -88,7 +88,7 @@ def test_typed_restart_does_not_reset_the_conversation(shared_bot):
 
 
 def test_socketio_channel_reads_typed_commands_as_text(shared_bot):
-    """The socket.io channel (credentials.yml: bot.channels.SafeSocketIOInput) applies the same rules."""
+    """The socket.io channel (credentials.yml: bot.adapters.channels.SafeSocketIOInput) applies the same rules."""
     client = socketio.Client(reconnection=False)
     answers: list[dict] = []
     lock = threading.Lock()

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from bot.bench import report
-from bot.bench.scenarios import ELIGIBILITY, FAQ, FUNDING, GREETINGS, Turn, all_messages, conversation, on_script
-from bot.bench.stats import level_figures, percentile, ratio
-from bot.serve import Performance, endpoints_for
+from bot.tools.bench import report
+from bot.tools.bench.scenarios import ELIGIBILITY, FAQ, FUNDING, GREETINGS, Turn, all_messages, conversation, on_script
+from bot.tools.bench.stats import level_figures, percentile, ratio
+from bot.tools.serve import Performance, endpoints_for
 
 
 @pytest.mark.parametrize("fraction,expected", [(0.5, 50), (0.95, 95), (0.99, 99), (1.0, 100), (0.0, 1), (0.001, 1)])

@@ -1,7 +1,7 @@
 """What the channels hand to the dialogue without asking the NLU: Rasa's typed syntax, HTML markup, code probes."""
 import pytest
 
-from bot.channels import NOT_UNDERSTOOD, not_for_the_nlu
+from bot.adapters.channels import NOT_UNDERSTOOD, not_for_the_nlu
 
 
 @pytest.mark.parametrize("text", ["/restart", '/inform{"age": 200}', "<script>alert(1)</script>",

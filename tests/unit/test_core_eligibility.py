@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.eligibility import Profile, age_on, anniversary, assess
+from bot.core.eligibility import Profile, age_on, anniversary, assess
 
 OPEN = date(2025, 6, 26)
 CLOSED = date(2026, 11, 1)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.employer import (
+from bot.core.employer import (
     NOT_POSITIVE,
     PARTICULIER,
     PRIVATE,
@@ -34,10 +34,10 @@ from bot.employer import (
     says_not_an_employer,
     speaks_as_employer,
 )
-from bot.knowledge import format_eur, format_number, load
-from bot.parsing import parse_sector
-from bot.eligibility import Profile, assess
-from bot.wording import (
+from bot.core.knowledge import format_eur, format_number, load
+from bot.core.read import parse_sector
+from bot.core.eligibility import Profile, assess
+from bot.core.say import (
     contract_months_problem_message,
     employer_plan_message,
     excluded_employer_message,
@@ -456,7 +456,7 @@ def test_the_candidate_verdict_is_the_default(role):
 
 
 def test_employer_core_imports_no_rasa():
-    code = "import sys, bot.employer\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'rasa', 'rasa_sdk'}))"
+    code = "import sys, bot.core.employer\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'rasa', 'rasa_sdk'}))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

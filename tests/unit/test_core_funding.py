@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.funding import MAX_COST_EUR, FundingInputError, coverage
-from bot.knowledge import load
+from bot.core.funding import MAX_COST_EUR, FundingInputError, coverage
+from bot.core.knowledge import load
 
 CAP = load().funding.annual_cap_eur
 MAX_MONTHS = load().contract.max_months

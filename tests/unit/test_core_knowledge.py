@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge import DEFAULT_PATH, KnowledgeError, format_date, format_eur, format_number, load
+from bot.core.knowledge import DEFAULT_PATH, KnowledgeError, format_date, format_eur, format_number, load
 
 CONTRACT_PLACEHOLDERS = {
     "min_age", "annual_cap", "parcours_cap", "max_contract_months", "contracts_from", "contracts_until",

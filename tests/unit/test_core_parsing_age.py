@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.eligibility import Profile, assess
-from bot.parsing import parse_age
+from bot.core.eligibility import Profile, assess
+from bot.core.read import parse_age
 
 TODAY = date(2025, 6, 26)
 

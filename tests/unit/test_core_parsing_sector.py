@@ -6,8 +6,8 @@ import pytest
 
 import yaml
 
-from bot.knowledge import DEFAULT_PATH, KnowledgeError, load
-from bot.parsing import find_sector_in, normalize, parse_sector
+from bot.core.knowledge import DEFAULT_PATH, KnowledgeError, load
+from bot.core.read import find_sector_in, normalize, parse_sector
 
 SECTOR_TABLE = [
     # health and social

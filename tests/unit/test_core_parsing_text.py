@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing import MoneyParse, parse_goal, parse_money, parse_situation, requested_change
+from bot.core.read import MoneyParse, parse_goal, parse_money, parse_situation, requested_change
 
 
 @pytest.mark.parametrize(

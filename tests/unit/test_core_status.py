@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.status import experimentation_status, reference_date
+from bot.core.status import experimentation_status, reference_date
 
 
 @pytest.mark.parametrize(

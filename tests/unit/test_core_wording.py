@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from bot.eligibility import Profile, assess
-from bot.funding import FundingInputError, coverage
-from bot.knowledge import format_eur, format_number, load
-from bot.parsing import parse_age, parse_sector
-from bot.status import experimentation_status
-from bot.wording import (
+from bot.core.eligibility import Profile, assess
+from bot.core.funding import FundingInputError, coverage
+from bot.core.knowledge import format_eur, format_number, load
+from bot.core.read import parse_age, parse_sector
+from bot.core.status import experimentation_status
+from bot.core.say import (
     age_problem_message,
     funding_input_problem_message,
     funding_message,

@@ -6,8 +6,8 @@ import argparse
 import pytest
 from rasa.shared.utils.io import read_yaml_file
 
-from bot.cli import seed_list
-from bot.evaluation import ROOT, SEEDS, full_label, selector_seed, with_selector_seed
+from bot.tools.cli import seed_list
+from bot.tools.evaluation import ROOT, SEEDS, full_label, selector_seed, with_selector_seed
 
 
 def parse(intent: str, selectors: dict) -> dict:

@@ -1,4 +1,4 @@
-"""The intent classifier (bot/intents.py) and its Rasa component, on real spaCy documents of fr_core_news_md."""
+"""The intent classifier (bot/adapters/intents.py) and its Rasa component, on real spaCy documents of fr_core_news_md."""
 from __future__ import annotations
 
 import pytest
@@ -10,8 +10,8 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.intents import IntentModel, rank_texts
-from bot.nlu import LinearIntentClassifier, has_words
+from bot.adapters.intents import IntentModel, rank_texts
+from bot.adapters.nlu import LinearIntentClassifier, has_words
 
 EXAMPLES = {
     "greet": ["bonjour", "salut", "bonsoir", "coucou", "hello", "bonjour à vous"],

@@ -2,7 +2,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu import RoleHint
+from bot.adapters.nlu import RoleHint
 
 
 def role_entities(text: str, intent: str, confidence: float = 0.9, entities: list | None = None) -> list[dict]:

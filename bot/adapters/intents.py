@@ -1,0 +1,90 @@
+"""The intent classifier: a linear model over three views of a message, read from its spaCy document.
+
+- character n-grams (2 to 5 letters, within words, accents folded): typos, missing accents and SMS spelling
+  ("eligible", "vae inversee", "c koi") share most of their n-grams with the words they stand for;
+- words and word pairs, by their lemma ("financé", "financer" and "financement" meet on few n-grams but the
+  first two on one lemma);
+- the mean of the French word vectors of fr_core_news_md: meaning, for a message whose words the training
+  data never used ("qui a écrit les Misérables" lands beside other questions on other topics).
+
+A multinomial logistic regression over the three gives each intent a probability: the FallbackClassifier
+reads them as confidences. Against the DIETClassifier it replaces, on the same data (README, "How well it
+understands"): more held-out questions right, a better cross-validation, and seconds of training instead of
+minutes. bot/adapters/nlu.py wraps it as a Rasa component; this module knows nothing of Rasa.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+DEFAULTS: dict[str, Any] = {
+    "C": 50.0,  # weak regularisation: the examples are hand-written, not noisy (README: 20 and 100 measured)
+    "vector_weight": 2.0,  # the word vectors' share beside the sparse views (1 to 4 measured: 2 is best)
+    "max_iter": 5000,
+    "ranking_length": 10,
+}
+
+
+def _lemmas(doc: Any) -> str:
+    return " ".join(token.lemma_.lower() for token in doc)
+
+
+def _mean_vector(doc: Any) -> np.ndarray:
+    """The document's mean word vector, of unit length (spaCy gives zeros when no word has a vector)."""
+    vector = np.asarray(doc.vector, dtype=np.float64)
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+class IntentModel:
+    """fit(docs, labels) then rank(docs): for each document, the intents by decreasing probability."""
+
+    def __init__(self, **config: Any) -> None:
+        self.config = {**DEFAULTS, **config}
+        self.characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                          strip_accents="unicode", lowercase=True)
+        self.words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                     strip_accents="unicode", lowercase=True, token_pattern=r"(?u)\b\w+\b")
+        self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.classifier.classes_]
+
+    def _features(self, docs: Sequence[Any], fit: bool = False) -> sparse.csr_matrix:
+        texts = [doc.text for doc in docs]
+        lemmas = [_lemmas(doc) for doc in docs]
+        if fit:
+            characters, words = self.characters.fit_transform(texts), self.words.fit_transform(lemmas)
+        else:
+            characters, words = self.characters.transform(texts), self.words.transform(lemmas)
+        vectors = np.array([_mean_vector(doc) for doc in docs])
+        return sparse.hstack([characters, words,
+                              sparse.csr_matrix(vectors * self.config["vector_weight"])]).tocsr()
+
+    def fit(self, docs: Sequence[Any], labels: Sequence[str]) -> IntentModel:
+        if len(set(labels)) < 2:
+            raise ValueError("an intent classifier needs examples of at least two intents")
+        self.classifier.fit(self._features(docs, fit=True), np.asarray(labels))
+        return self
+
+    def rank(self, docs: Sequence[Any]) -> list[list[tuple[str, float]]]:
+        if not docs:
+            return []
+        probabilities = self.classifier.predict_proba(self._features(docs))
+        labels, length = self.labels, self.config["ranking_length"]
+        rankings = []
+        for row in probabilities:
+            order = np.argsort(-row, kind="stable")[:length]
+            rankings.append([(labels[i], float(row[i])) for i in order])
+        return rankings
+
+
+def rank_texts(model: IntentModel, nlp: Any, texts: Iterable[str]) -> list[list[tuple[str, float]]]:
+    """The rankings of plain texts, parsed with the spaCy pipeline `nlp` (for the tests and a Python shell)."""
+    return model.rank(list(nlp.pipe(texts)))

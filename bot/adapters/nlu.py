@@ -1,0 +1,123 @@
+"""NLU pipeline components of our own (config.yml names them by their import path).
+
+`LinearIntentClassifier` classifies intents with bot/adapters/intents.py (a linear model over character n-grams,
+lemmas and the spaCy document's word vectors), in place of Rasa's DIETClassifier.
+
+`RoleHint` marks a message written by an employer with a `role` entity ("employeur"); the `role` slot is
+filled from it (domain.yml, `from_entity`) before the dialogue predicts anything, in the Rasa process: no
+round trip to the action server after each message. That an eligibility check makes an unknown visitor a
+candidate is decided by the eligibility form (actions/eligibility.py), which sees the slot's current value.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import joblib
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                       PREDICTED_CONFIDENCE_KEY, TEXT)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.core.employer import writes_as_employer
+from bot.adapters.intents import DEFAULTS, IntentModel
+
+ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
+MODEL_FILE = "intent_model.joblib"
+# Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
+# trained on words can read ("🙂🙂🙂" was read as a goodbye).
+PICTOGRAPH_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf"}
+
+
+def has_words(text: str) -> bool:
+    """Whether a message holds anything to classify: not blank, not only emoji ("@+" and "?" count)."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in PICTOGRAPH_CATEGORIES for ch in text)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Sets the intent and the intent ranking of each message from bot.adapters.intents.IntentModel, reading the spaCy
+    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
+    FallbackClassifier answers it)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return dict(DEFAULTS)
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["sklearn", "spacy"]
+
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: IntentModel | None = None) -> None:
+        self.config, self._storage, self._resource, self.model = config, model_storage, resource, model
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> LinearIntentClassifier:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
+        self.model = IntentModel(**model_config).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
+                                                     [e.get(INTENT) for e in examples])
+        # Our own model files, written by our own training: joblib (pickle) is safe to read back here.
+        with self._storage.write_to(self._resource) as directory:
+            joblib.dump(self.model, directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
+        with model_storage.read_from(resource) as directory:
+            return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        docs = [m.get(SPACY_DOCS[TEXT]) if has_words(m.get(TEXT) or "") else None for m in messages]
+        parsed = [doc for doc in docs if doc is not None]
+        rankings = iter(self.model.rank(parsed) if self.model and parsed else [])
+        for message, doc in zip(messages, docs):
+            ranking = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+                       for name, confidence in (next(rankings, []) if doc is not None else [])]
+            message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                        add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class RoleHint(GraphComponent):
+    """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
+    final intent, `nlu_fallback` included)."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> RoleHint:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            text = message.get(TEXT) or ""
+            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if writes_as_employer(intent.get(INTENT_NAME_KEY), confidence, text):
+                entity = {"entity": ROLE_ENTITY, "value": EMPLOYER_ROLE, "start": 0, "end": len(text),
+                          "confidence": 1.0, "extractor": type(self).__name__}
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+        return messages

@@ -1,5 +1,0 @@
-import sys
-
-from bot.review.cli import main
-
-sys.exit(main())

@@ -1,0 +1,144 @@
+"""Simulated visitors over the REST channel: a small asyncio client (aiohttp, installed with Rasa).
+
+Each visitor runs conversations one after the other (scenarios.conversation), each on a new sender id, as a
+new visitor would; it waits for each answer before sending the next message. "saturation": no pause between
+messages; "realistic": a random 2–6 s pause (reading, typing), and visitors arrive spread over the first
+pause. When the level's time is up, visitors finish the message in flight and stop.
+"""
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import aiohttp
+
+from bot.tools.bench.scenarios import conversation, on_script
+
+SATURATION, REALISTIC = "saturation", "realistic"
+MODES = (SATURATION, REALISTIC)
+PAUSE_SECONDS = (2.0, 6.0)
+REQUEST_TIMEOUT = 60.0
+TECHNICAL_PROBLEM_MARK = "problème technique"  # bot.adapters.channels.TECHNICAL_PROBLEM: the dialogue failed
+
+
+@dataclass
+class LevelRun:
+    """Raw outcome of one level: answered latencies, errors by kind, answers off script."""
+
+    mode: str
+    visitors: int
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+    off_script: int = 0
+    seconds: float = 0.0
+    conversations: int = 0
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+
+async def _send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> tuple[float, list[str] | str]:
+    """(latency in ms, the answer's texts) or (latency, the kind of error)."""
+    started = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as reply:
+            body = await reply.json(content_type=None) if reply.status == 200 else None
+            status = reply.status
+    except asyncio.TimeoutError:
+        return (time.perf_counter() - started) * 1000, "timeout"
+    except (aiohttp.ClientError, ValueError) as error:
+        return (time.perf_counter() - started) * 1000, type(error).__name__
+    latency = (time.perf_counter() - started) * 1000
+    if status != 200:
+        return latency, f"HTTP {status}"
+    texts = [m.get("text") or "" for m in body if isinstance(m, dict)] if isinstance(body, list) else []
+    if not texts:
+        return latency, "empty answer"
+    if any(TECHNICAL_PROBLEM_MARK in t for t in texts):
+        return latency, "technical problem answer"
+    return latency, texts
+
+
+async def run_level(url: str, visitors: int, mode: str, seconds: float, seed: int, tag: str,
+                    progress: Callable[[LevelRun, float], None] | None = None) -> LevelRun:
+    """Run `visitors` simulated visitors for `seconds` against the REST webhook `url`."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    run = LevelRun(mode, visitors)
+    started = time.perf_counter()
+    deadline = started + seconds
+    last_answer = started
+
+    async def visitor(index: int, session: aiohttp.ClientSession) -> None:
+        nonlocal last_answer
+        rng = random.Random(f"{seed}:{mode}:{visitors}:{index}")
+        if mode == REALISTIC:
+            await asyncio.sleep(rng.uniform(0, PAUSE_SECONDS[1]))
+        number = 0
+        while time.perf_counter() < deadline:
+            sender = f"bench-{tag}-{mode[0]}{visitors}-{index}-{number}-{rng.getrandbits(24):06x}"
+            for turn in conversation(rng):
+                if time.perf_counter() >= deadline:
+                    return
+                latency, answer = await _send(session, url, sender, turn.message)
+                last_answer = time.perf_counter()
+                if isinstance(answer, str):
+                    run.error(answer)
+                else:
+                    run.latencies_ms.append(latency)
+                    if not on_script(turn, answer):
+                        run.off_script += 1
+                if mode == REALISTIC:
+                    await asyncio.sleep(rng.uniform(*PAUSE_SECONDS))
+            number += 1
+            run.conversations += 1
+
+    async def report() -> None:
+        while True:
+            await asyncio.sleep(1.0)
+            if progress:
+                progress(run, time.perf_counter() - started)
+
+    connector = aiohttp.TCPConnector(limit=0, force_close=False)
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        reporter = asyncio.create_task(report())
+        try:
+            await asyncio.gather(*(visitor(i, session) for i in range(visitors)))
+        finally:
+            reporter.cancel()
+    run.seconds = max(last_answer - started, 1e-9)
+    return run
+
+
+def run_level_sync(url: str, visitors: int, mode: str, seconds: float, seed: int, tag: str,
+                   progress: Callable[[LevelRun, float], None] | None = None) -> LevelRun:
+    return asyncio.run(run_level(url, visitors, mode, seconds, seed, tag, progress))
+
+
+def console_progress(label: str, seconds: float) -> Callable[[LevelRun, float], None]:
+    """A one-line progress display: rewritten in place on a terminal, a line every 10 s otherwise."""
+    tty = sys.stdout.isatty()
+    last_line = [0.0]
+
+    def show(run: LevelRun, elapsed: float) -> None:
+        done = len(run.latencies_ms)
+        recent = sorted(run.latencies_ms[-200:])
+        p50 = recent[len(recent) // 2] if recent else float("nan")
+        line = (f"    {label:<34} {min(elapsed, seconds):5.0f}/{seconds:.0f} s  {done:6d} answers  "
+                f"{done / max(elapsed, 1e-9):6.1f}/s  errors {run.error_count}  recent p50 {p50:7.1f} ms")
+        if tty:
+            print("\r" + line, end="", flush=True)
+        elif elapsed - last_line[0] >= 10:
+            last_line[0] = elapsed
+            print(line, flush=True)
+
+    return show

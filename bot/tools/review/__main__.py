@@ -1,0 +1,5 @@
+import sys
+
+from bot.tools.review.cli import main
+
+sys.exit(main())
