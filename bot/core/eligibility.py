@@ -12,9 +12,9 @@ from datetime import date
 from typing import Any
 
 from bot.core.knowledge import Knowledge, Opco, Sector, load
+from bot.core.read.age import age_on
 from bot.core.status import Status, experimentation_status
 
-OTHER_SECTOR = "autre"
 
 # Reason codes, in the order they are reported.
 AGE_OK = "age_ok"
@@ -87,12 +87,6 @@ def anniversary(birth_date: date, years: int) -> date:
         return birth_date.replace(year=birth_date.year + years)
     except ValueError:  # 29 February in a common year
         return date(birth_date.year + years, 3, 1)
-
-
-def age_on(birth_date: date, today: date) -> int:
-    """Exact age in whole years on `today` (negative if born after `today`)."""
-    had_birthday = (today.month, today.day) >= (birth_date.month, birth_date.day)
-    return today.year - birth_date.year - (0 if had_birthday else 1)
 
 
 def assess(profile: Profile, today: date, k: Knowledge | None = None) -> Verdict:

@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
 
 from bot.core.knowledge import Knowledge, load
+from bot.core.read.durations import MONTHS_PER_YEAR
 
 MAX_COST_EUR = 10_000_000  # above this, the figure is a typo, not a training budget
-MONTHS_PER_YEAR = 12
 CENT = Decimal("0.01")
 
 

@@ -22,3 +22,10 @@ class Reading:
     @property
     def found(self) -> bool:
         return self.value is not None
+
+
+# Problem codes shared by the parsers (each parser adds its own, e.g. the age's "future"); the say floor words them.
+UNCLEAR = "unclear"  # nothing of the kind in the text
+NOT_POSITIVE = "not_positive"  # zero or negative where a positive figure is needed
+TOO_MANY = "too_many"  # more hires than parcours in the whole experimentation
+TOO_LONG = "too_long"  # longer than the allégé contract's maximum

@@ -9,6 +9,7 @@ from typing import Any
 from bot.adapters.store.conversation import ABANDONED, ELIGIBLE, NO_FORM, NOT_ELIGIBLE, UNDETERMINED
 from bot.adapters.store.notes import ADD_TO_DATA, DONE, TO_REVIEW
 from bot.adapters.store.summaries import TIMEZONE
+from bot.core.read.sectors import OTHER_SECTOR
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
@@ -27,7 +28,6 @@ SLOTS = {"age": "Âge", "birth_date": "Date de naissance", "sector": "Secteur", 
          "funding_cost": "Coût de la formation", "funding_months": "Durée (mois)", "requested_slot": "Question posée"}
 CHANNELS = {"rest": "Widget / API REST", "socketio": "Widget (socket.io)", "cmdline": "Terminal"}
 FEEDBACK = {"up": "Utile", "down": "Pas utile"}
-OTHER_SECTOR = "autre"
 
 logger = logging.getLogger(__name__)
 
