@@ -66,7 +66,7 @@ eval: train
 # Simulated visitors over REST at 1, 5, 20, 50 at once, ours vs Rasa's default recipe (README, Performance).
 # Options: make bench BENCH_ARGS="--levels 1,5 --quick" (also --skip-default, --skip-training; --help).
 bench: train
-	@$(PY) -m bot.tools.bench $(BENCH_ARGS)
+	@$(PY) -m bot bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) models/*.tar.gz models/*.fingerprint .rasa var results .pytest_cache .hypothesis

@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
         from bot.tools.review.cli import main as review_main
 
         return review_main(argv[1:] if argv[0] == "review" else argv)
+    if argv[:1] == ["bench"]:
+        # The load benchmark has its own command line too: `python -m bot bench --help` (make bench).
+        from bot.tools.bench.__main__ import main as bench_main
+
+        return bench_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant VAE inversée")
     commands = parser.add_subparsers(dest="command", required=True)
     train = commands.add_parser("train", help="train the model if its inputs changed")
