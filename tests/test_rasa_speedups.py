@@ -23,9 +23,7 @@ import asyncio, json, sys
 speedups = sys.argv[2] in ("1", "serving")
 if speedups:
     from bot.adapters import speedups as rasa_speedups
-    rasa_speedups.apply()
-    if sys.argv[2] == "serving":  # as `python -m bot.adapters.speedups run` serves
-        rasa_speedups.responses_for_retrieval_intents_only()
+    rasa_speedups.apply(serving=sys.argv[2] == "serving")  # serving: as `python -m bot.adapters.speedups run` does
 from tensorflow.python.eager.polymorphic_function import function_spec
 from rasa.core.agent import Agent
 
@@ -67,11 +65,14 @@ MESSAGES = all_messages() + [
 ]
 
 
-def run_probe(code: str, *args: str, stdin: str | None = None, timeout: int = 600) -> dict:
-    """Run `code` in a fresh Python process (the speed-ups patch Rasa for a whole process); its PROBE line."""
+def run_probe(code: str, *args: str, stdin: str | None = None, timeout: int = 600,
+              env: dict[str, str] | None = None) -> dict:
+    """Run `code` in a fresh Python process (the speed-ups patch Rasa for a whole process); its PROBE line.
+    The process gets only the environment given here (no VAE_SPEEDUPS_OFF unless `env` sets it)."""
     result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, input=stdin, capture_output=True,
                             text=True, timeout=timeout,
-                            env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+                            env={"TF_CPP_MIN_LOG_LEVEL": "3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+                                 **(env or {})})
     lines = [line for line in result.stdout.splitlines() if line.startswith("PROBE ")]
     assert lines, result.stderr[-3000:]
     return json.loads(lines[-1][len("PROBE "):])
@@ -485,3 +486,111 @@ def test_real_answers_of_the_action_server_are_valid_and_broken_ones_are_not():
                    {"events": [{"name": "age"}]}, {"events": {"event": "slot"}}, {"responses": "text"}, ["events"],
                    {"events": [{"event": "slot", "name": 3, "value": 1}]}):
         assert not whole.is_valid(broken) and not rasa_speedups.action_result_is_valid(broken, whole, split)
+
+
+# --- The version guard and the VAE_SPEEDUPS_OFF switch, on Rasa's real attributes ---
+
+PATCHED_PROBE = r'''
+import importlib, json, logging, sys
+for module, version in json.loads(sys.argv[1]).items():  # libraries pretending to be another version
+    importlib.import_module(module).__version__ = version
+records = []
+
+class Kept(logging.Handler):
+    def emit(self, record):
+        records.append([record.levelname, record.getMessage()])
+
+logging.getLogger("bot.adapters.speedups").addHandler(Kept())
+from bot.adapters import speedups as rasa_speedups
+import rasa.shared.nlu.training_data.util as training_data_util
+import rasa.shared.utils.io as io
+from rasa.core.actions.action import RemoteAction
+from rasa.core.processor import MessageProcessor
+from rasa.nlu.classifiers import fallback_classifier
+from rasa.nlu.selectors.response_selector import ResponseSelector
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.core.events import Event
+from rasa.shared.nlu.training_data.features import Features
+from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.tensorflow.models import RasaModel
+
+def attributes():
+    """What each patch replaces (the class's own entries: staticmethod and classmethod objects as they are)."""
+    return {"action_schema": [vars(RemoteAction)["_validate_action_result"]],
+            "orjson_payload": [vars(EndpointConfig)["session"]],
+            "event_types": [vars(Event)["resolve_by_type"]],
+            "tf_direct_call": [vars(RasaModel)["_rasa_predict"]],
+            "tf_fast_load": [vars(RasaModel)["load"]],
+            "sparse_hstack": [vars(Features)["_combine_sparse_features"]],
+            "rules_first": [vars(MessageProcessor)["_predict_next_with_tracker"]],
+            "train_fingerprints": [io.deep_container_fingerprint, io.get_dictionary_fingerprint,
+                                   io.get_list_fingerprint, training_data_util.sparse_matrix_to_string],
+            "eval_no_deepcopy": [fallback_classifier.undo_fallback_prediction],
+            "selector_retrieval_only": [vars(ResponseSelector)["process"]]}
+
+stock = attributes()
+installed = rasa_speedups.apply(serving=True)
+again = rasa_speedups.apply(serving=True)
+patched = {name: [a is not b for a, b in zip(before, after, strict=True)]
+           for (name, before), after in zip(stock.items(), attributes().values(), strict=True)}
+# Both spaCy patches replace SpacyNLP.load_model: told apart by the models it loads.
+first, second = SpacyNLP.load_model("fr_core_news_md"), SpacyNLP.load_model("fr_core_news_md")
+patched["shared_spacy"] = [first is second]
+patched["spacy_no_ner"] = ["ner" in first.model.disabled and "ner" not in first.model.pipe_names]
+print("PROBE " + json.dumps({"patched": patched, "installed": list(installed), "again": list(again),
+                             "records": records}))
+'''
+
+NAMES = list(rasa_speedups.PATCH_NAMES)
+
+
+def patched_state(off: str | None = None, versions: dict[str, str] | None = None) -> dict:
+    """In a fresh process (patches cannot be undone): which patches apply(serving=True) installed, with
+    VAE_SPEEDUPS_OFF=`off` and the libraries of `versions` pretending to be those versions."""
+    env = {} if off is None else {rasa_speedups.OFF_ENV: off}
+    return run_probe(PATCHED_PROBE, json.dumps(versions or {}), env=env, timeout=300)
+
+
+def assert_left_out(found: dict, left_out: set[str]) -> None:
+    assert sorted(found["patched"]) == sorted(NAMES)  # every patch of the table is checked
+    for name, replaced in found["patched"].items():
+        assert replaced and replaced == [name not in left_out] * len(replaced), name
+    assert found["installed"] == found["again"] == [name for name in NAMES if name not in left_out]
+
+
+@pytest.mark.parametrize("off, left_out", [
+    (None, set()),
+    ("", set()),
+    ("tf_fast_load, rules_first shared_spacy", {"tf_fast_load", "rules_first", "shared_spacy"}),
+    ("spacy_no_ner,,SPARSE_HSTACK", {"spacy_no_ner", "sparse_hstack"}),
+    ("all", set(NAMES)),
+])
+def test_the_switch_leaves_out_exactly_the_named_patches(off, left_out):
+    found = patched_state(off)
+    assert_left_out(found, left_out)
+    assert [level for level, _ in found["records"] if level == "WARNING"] == []
+
+
+def test_unknown_names_in_the_switch_are_reported_once_and_ignored():
+    found = patched_state("eval_no_deepcopy, tf_fast_laod,bogus")
+    assert_left_out(found, {"eval_no_deepcopy"})
+    warnings = [message for level, message in found["records"] if level == "WARNING"]
+    assert len(warnings) == 1 and "VAE_SPEEDUPS_OFF" in warnings[0]
+    assert "tf_fast_laod" in warnings[0] and "bogus" in warnings[0]
+    assert all(name in warnings[0] for name in NAMES)  # the valid names
+
+
+def test_on_another_rasa_version_nothing_is_patched():
+    found = patched_state(versions={"rasa": "3.6.20"})
+    assert_left_out(found, set(NAMES))
+    assert len(found["records"]) == 1
+    level, message = found["records"][0]
+    assert level == "WARNING" and "3.6.20" in message and rasa_speedups.RASA_VERSION in message
+
+
+def test_on_another_tensorflow_version_its_patches_are_left_out():
+    found = patched_state(versions={"tensorflow": "2.13.0"})
+    assert_left_out(found, {"tf_direct_call", "tf_fast_load"})
+    assert len(found["records"]) == 1
+    level, message = found["records"][0]
+    assert level == "WARNING" and "tf_direct_call" in message and "tf_fast_load" in message and "2.13.0" in message

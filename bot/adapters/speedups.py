@@ -1,73 +1,56 @@
 """`python -m bot.adapters.speedups run …`: Rasa's own command line, with per-message costs removed.
 
-Profiling the Rasa server under load (py-spy, `make bench`) showed work that gives the same result every time:
-- each answer of the action server is checked against Rasa's response schema with `jsonschema.validate`, which
-  first re-checks the schema itself against the JSON-Schema meta-schema: about a sixth of the server's CPU per
-  message. The schema is a constant, so it is checked once and its validators reused; every answer is still
-  validated, with the same error (best match) when it is invalid. Each event of an answer must match exactly
-  one of the schema's 23 `oneOf` branches, one per event name: it is checked against the branch of its name
-  only (the same verdict, tested; about a twentieth of the server's CPU per message);
-- each call to the action server sends the whole conversation (every event, with each message's NLU result)
-  as JSON written by the standard `json` module: about 1 ms per call for a ten-message conversation here, a
-  twentieth of the server's CPU per message. orjson writes it (the same values) in about a sixth of that time;
-- reading a stored event walks every Event subclass to find its type (`Event.resolve_by_type`); the classes
-  found are remembered (a type not found yet still takes the original path);
-- every prediction of a TensorFlow model (the ResponseSelector, TED; DIET in Rasa's default recipe) goes
-  through `tf.function.__call__`, which re-checks the inputs against the function's fixed input signature
-  (about a tenth of the server's CPU): the concrete function of that signature is called directly with the
-  same tensors, made from the NumPy inputs the way tf.convert_to_tensor makes them but without its dispatch
-  layers (any input it would not take goes the stock way, which raises the stock error);
-- loading a TensorFlow model (the ResponseSelector, TED, DIET) first trains it for one step on one example,
-  only to create its variables, then overwrites them with the trained weights: about three quarters of the
-  start-up time. The trained weights are read first instead, and the prediction Rasa makes anyway to warm the
-  model up creates the variables, each restored from the checkpoint as it is created (TensorFlow's deferred
-  restoration). Same weights, same predictions, without tracing a training step;
-- spaCy's named-entity recogniser runs on every message although nothing in the pipeline reads its output
-  (SpacyNLP already leaves the parser out): it is left out too. Tokens, lemmas, tags and vectors are the same,
-  so the trained model sees exactly the features it was trained on.
-- every prediction of the next action runs all the policies, then keeps the best (`select_prediction`). When
-  the RulePolicy is sure (confidence 1.0), no other policy can win: it has the highest priority and ties go
-  to it; only "no user" and end-to-end predictions overrule confidence, and only the RulePolicy makes the first
-  (TED makes the second only when trained on stories with user text, which this project has none of: a test
-  checks); the others' predictions add no events. So the RulePolicy runs first, and when it is sure (and the
-  previous action was not rejected, which zeroes its choice) the ensemble combines its prediction alone;
-  otherwise every policy runs, as in stock Rasa. TED and memoization were a quarter of the server's CPU per
-  message, while rules and forms decide almost every turn of this assistant.
-- each message's sparse features (word and character n-grams, lexical features) are joined with
-  `scipy.sparse.hstack`, whose generic block-matrix code checks and converts far more than two COO matrices
-  side by side need (about a twentieth of the server's CPU per message, and of the featurizing before
-  training): two COO matrices are joined directly, with the same entries in the same order, the same dtypes
-  and shape; anything else goes the stock way.
-- training fingerprints the output of every step of the pipeline for Rasa's cache (every message again after
-  each featurizer: its text, tokens and features). Rasa builds each fingerprint by formatting every entry of
-  every sparse feature matrix as text with Python's `%` and by hashing each container through `json.dumps`:
-  about a sixth of a training's fixed cost. The same text is built with one formatting per distinct value and
-  the containers' JSON is written directly when it holds only hexadecimal hashes (anything else goes through
-  `json.dumps` as before): the same fingerprints, so the cache keeps working across the two;
-- the model's graph has two spaCy nodes (one provides the model, one runs it over the messages) and each loaded
-  its own copy of the spaCy model, although only the provided one is used: it is loaded once per process and
-  shared, in training and in the server (one copy less per worker).
-- `rasa test nlu` (make eval) parses each test message with everything it computed, the spaCy document
-  included, and when the FallbackClassifier answered, takes the intent ranked next from a deep copy of the
-  whole result: copying the spaCy document copies its vocabulary, about 5 s per such message here (a fold's
-  two evaluation passes of our config took 3 to 4.5 minutes instead of about 46 s). Only the intent and the
-  ranking, the two values it changes, are copied; the caller's result is left untouched, as before.
-- when serving (`run`, `shell`), the ResponseSelector picks a FAQ answer only for a message the intent
-  classifier took for a FAQ question: nothing reads its pick for any other message (about a tenth of the
-  server's CPU for such a message). See responses_for_retrieval_intents_only.
-Nothing else changes: NLU, policies, dialogue state and the stores work as in stock Rasa. bot/tools/serve.py starts
-the Rasa server through this module.
+Profiling the Rasa server under load (py-spy, `make bench`) showed work that gives the same result every time.
+Each patch below removes one such cost without changing any result (tests/test_rasa_speedups.py compares stock
+and patched Rasa); the function that installs it explains what it saves and why the results stay the same.
+Nothing else changes: NLU, policies, dialogue state and the stores work as in stock Rasa. bot/tools/serve.py
+starts the Rasa server through this module; training, `make eval` and the bench use it too.
+
+The patches (names as in PATCHES and VAE_SPEEDUPS_OFF):
+- action_schema: the action server's answers checked against a schema compiled once, event by event;
+- orjson_payload: the requests to the action server written by orjson instead of `json`;
+- event_types: the Event subclass of each stored event's type name remembered;
+- tf_direct_call: TensorFlow predictions call the concrete function directly, without re-checking the inputs;
+- tf_fast_load: a TensorFlow model loaded without its one-step training run;
+- spacy_no_ner: spaCy's named-entity recogniser, which nothing reads, left out;
+- shared_spacy: the spaCy model loaded once per process, shared by the graph's two spaCy nodes;
+- sparse_hstack: two COO sparse feature matrices joined directly instead of by `scipy.sparse.hstack`;
+- rules_first: the RulePolicy runs first, and alone when it is sure;
+- train_fingerprints: training cache fingerprints built faster, with the same values;
+- eval_no_deepcopy: `rasa test nlu` copies only the intent and ranking when undoing a fallback;
+- selector_retrieval_only: serving only (`run`, `shell`), the ResponseSelector runs only for FAQ questions.
+
+Version guard: the patches replace private internals of Rasa RASA_VERSION (3.6.21). On any other Rasa
+version apply() installs none of them, logs one warning naming both versions, and Rasa runs stock. The patches
+that also replace another library's internals (TensorFlow, Keras, SciPy) are skipped, with one warning, when
+that library is not the version they were written for (LIBRARY_VERSIONS).
+
+Switch: VAE_SPEEDUPS_OFF names patches to leave out (comma or space separated, e.g.
+`VAE_SPEEDUPS_OFF=tf_fast_load,rules_first`; `all` leaves them all out). An unknown name is reported in one
+warning, with the valid names, and otherwise ignored.
 """
 from __future__ import annotations
 
 import functools
+import importlib
 import json
+import logging
+import os
+import re
 import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
-_applied = False
+logger = logging.getLogger(__name__)
+
+RASA_VERSION = "3.6.21"  # the Rasa version whose internals the patches replace (written and tested for it)
+# Other libraries whose private internals some patches replace: module name -> the version they were written for.
+LIBRARY_VERSIONS = {"tensorflow": "2.12.0", "keras": "2.12.0", "scipy": "1.10.1"}
+OFF_ENV = "VAE_SPEEDUPS_OFF"  # names of patches to leave out, comma or space separated; "all" for all of them
+SERVING_COMMANDS = ("run", "shell")
 
 
 def event_validators(schema: dict[str, Any], validator_class: type) -> tuple[Any, dict[str, Any]] | None:
@@ -107,6 +90,12 @@ def action_result_is_valid(result: Any, whole: Any, split: tuple[Any, dict[str, 
 
 
 def cached_action_result_validation() -> None:
+    """action_schema. Each answer of the action server is checked against Rasa's response schema with
+    `jsonschema.validate`, which first re-checks the schema itself against the JSON-Schema meta-schema: about a
+    sixth of the server's CPU per message. The schema is a constant, so it is checked once and its validators
+    reused; every answer is still validated, with the same error (best match) when it is invalid. Each event of an
+    answer must match exactly one of the schema's 23 `oneOf` branches, one per event name: it is checked against
+    the branch of its name only (the same verdict, tested; about a twentieth of the server's CPU per message)."""
     from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
 
@@ -140,6 +129,10 @@ def json_text(value: Any) -> str:
 
 
 def fast_request_bodies() -> None:
+    """orjson_payload. Each call to the action server sends the whole conversation (every event, with each
+    message's NLU result) as JSON written by the standard `json` module: about 1 ms per call for a ten-message
+    conversation here, a twentieth of the server's CPU per message. orjson writes it (the same values, see
+    json_text) in about a sixth of that time."""
     import aiohttp
     from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
@@ -153,6 +146,9 @@ def fast_request_bodies() -> None:
 
 
 def cached_event_types() -> None:
+    """event_types. Reading a stored event walks every Event subclass to find its type
+    (`Event.resolve_by_type`); the classes found are remembered (a type not found yet still takes the original
+    path)."""
     from rasa.shared.core.events import Event
 
     original = Event.resolve_by_type.__func__ if hasattr(Event.resolve_by_type, "__func__") else Event.resolve_by_type
@@ -171,6 +167,12 @@ def cached_event_types() -> None:
 
 
 def direct_concrete_predictions() -> None:
+    """tf_direct_call. Every prediction of a TensorFlow model (the ResponseSelector, TED; DIET in Rasa's default
+    recipe) goes through `tf.function.__call__`, which re-checks the inputs against the function's fixed input
+    signature (about a tenth of the server's CPU): the concrete function of that signature is called directly
+    with the same tensors, made from the NumPy inputs the way tf.convert_to_tensor makes them but without its
+    dispatch layers (any input it would not take goes the stock way, which raises the stock error). Uses
+    TensorFlow's and Keras's private internals: guarded on their versions too."""
     import numpy as np
     from keras.utils import tf_utils
     from tensorflow.python.eager import context
@@ -212,6 +214,12 @@ def direct_concrete_predictions() -> None:
 
 
 def load_without_training_step() -> None:
+    """tf_fast_load. Loading a TensorFlow model (the ResponseSelector, TED, DIET) first trains it for one step on
+    one example, only to create its variables, then overwrites them with the trained weights: about three
+    quarters of the start-up time. The trained weights are read first instead, and the prediction Rasa makes
+    anyway to warm the model up creates the variables, each restored from the checkpoint as it is created
+    (TensorFlow's deferred restoration). Same weights, same predictions, without tracing a training step.
+    Relies on how TensorFlow restores a checkpoint: guarded on its version too."""
     import tensorflow as tf
     from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
     from rasa.utils.tensorflow.models import RasaModel
@@ -237,7 +245,28 @@ def load_without_training_step() -> None:
     RasaModel.load = classmethod(load)
 
 
-def lean_spacy() -> None:
+def spacy_without_ner() -> None:
+    """spacy_no_ner. spaCy's named-entity recogniser runs on every message although nothing in the pipeline
+    reads its output (SpacyNLP already leaves the parser out): it is left out too. Tokens, lemmas, tags and
+    vectors are the same, so the trained model sees exactly the features it was trained on."""
+    from rasa.nlu.utils import spacy_utils
+
+    original = spacy_utils.SpacyNLP.load_model
+
+    def load_model(spacy_model_name: str) -> Any:
+        model = original(spacy_model_name)
+        if "ner" in model.model.pipe_names:  # the enabled components
+            model.model.disable_pipe("ner")
+        return model
+
+    spacy_utils.SpacyNLP.load_model = staticmethod(load_model)
+
+
+def shared_spacy_model() -> None:
+    """shared_spacy. The model's graph has two spaCy nodes (one provides the model, one runs it over the
+    messages) and each loaded its own copy of the spaCy model, although only the provided one is used: it is
+    loaded once per process and shared, in training and in the server (one copy less per worker). Installed
+    after spacy_no_ner, so the shared copy is the one without NER."""
     from rasa.nlu.utils import spacy_utils
 
     original = spacy_utils.SpacyNLP.load_model
@@ -245,16 +274,19 @@ def lean_spacy() -> None:
 
     def load_model(spacy_model_name: str) -> Any:
         if spacy_model_name not in loaded:  # one copy per process, shared by the graph's two spaCy nodes
-            model = original(spacy_model_name)
-            if "ner" in model.model.pipe_names:
-                model.model.disable_pipe("ner")
-            loaded[spacy_model_name] = model
+            loaded[spacy_model_name] = original(spacy_model_name)
         return loaded[spacy_model_name]
 
     spacy_utils.SpacyNLP.load_model = staticmethod(load_model)
 
 
 def direct_sparse_concatenation() -> None:
+    """sparse_hstack. Each message's sparse features (word and character n-grams, lexical features) are joined
+    with `scipy.sparse.hstack`, whose generic block-matrix code checks and converts far more than two COO
+    matrices side by side need (about a twentieth of the server's CPU per message, and of the featurizing
+    before training): two COO matrices are joined directly, with the same entries in the same order, the same
+    dtypes and shape; anything else goes the stock way. Uses SciPy's private helpers (`scipy.sparse._sputils`)
+    and reproduces its output: guarded on its version too."""
     import numpy as np
     import scipy.sparse
     from rasa.shared.nlu.training_data.features import Features
@@ -280,6 +312,13 @@ def direct_sparse_concatenation() -> None:
 
 
 def fast_fingerprints() -> None:
+    """train_fingerprints. Training fingerprints the output of every step of the pipeline for Rasa's cache
+    (every message again after each featurizer: its text, tokens and features). Rasa builds each fingerprint by
+    formatting every entry of every sparse feature matrix as text with Python's `%` and by hashing each
+    container through `json.dumps`: about a sixth of a training's fixed cost. The same text is built with one
+    formatting per distinct value and the containers' JSON is written directly when it holds only hexadecimal
+    hashes (anything else goes through `json.dumps` as before): the same fingerprints, so the cache keeps
+    working across the two."""
     import json
 
     import rasa.shared.nlu.training_data.util as training_data_util
@@ -348,6 +387,11 @@ def fast_fingerprints() -> None:
 
 
 def light_fallback_undo() -> None:
+    """eval_no_deepcopy. `rasa test nlu` (make eval) parses each test message with everything it computed, the
+    spaCy document included, and when the FallbackClassifier answered, takes the intent ranked next from a deep
+    copy of the whole result: copying the spaCy document copies its vocabulary, about 5 s per such message here
+    (a fold's two evaluation passes of our config took 3 to 4.5 minutes instead of about 46 s). Only the intent
+    and the ranking, the two values it changes, are copied; the caller's result is left untouched, as before."""
     import copy
 
     from rasa.nlu.classifiers import fallback_classifier
@@ -369,6 +413,14 @@ def light_fallback_undo() -> None:
 
 
 def rules_first_predictions() -> None:
+    """rules_first. Every prediction of the next action runs all the policies, then keeps the best
+    (`select_prediction`). When the RulePolicy is sure (confidence 1.0), no other policy can win: it has the
+    highest priority and ties go to it; only "no user" and end-to-end predictions overrule confidence, and only
+    the RulePolicy makes the first (TED makes the second only when trained on stories with user text, which
+    this project has none of: a test checks); the others' predictions add no events. So the RulePolicy runs
+    first, and when it is sure (and the previous action was not rejected, which zeroes its choice) the ensemble
+    combines its prediction alone; otherwise every policy runs, as in stock Rasa. TED and memoization were a
+    quarter of the server's CPU per message, while rules and forms decide almost every turn of this assistant."""
     from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.processor import MessageProcessor
     from rasa.engine.constants import PLACEHOLDER_TRACKER
@@ -415,8 +467,9 @@ def rules_first_predictions() -> None:
 
 
 def responses_for_retrieval_intents_only() -> None:
-    """Serving only (`run`, `shell`): the ResponseSelector picks a FAQ answer only for a message the intent
-    classifier took for a FAQ question (its retrieval intent). For any other message, Rasa reads nothing of its
+    """selector_retrieval_only. Serving only (`run`, `shell`): the ResponseSelector picks a FAQ answer only for a
+    message the intent classifier took for a FAQ question (its retrieval intent), about a tenth of the server's
+    CPU for any other message. For any other message, Rasa reads nothing of its
     prediction (the processor takes the answer only when the message's final intent is the retrieval intent,
     and so does our `action_answer_faq`), so that prediction is not made: the message gets the list of
     retrieval intents alone. `rasa test nlu` (make eval) scores the ResponseSelector on every message, so it is
@@ -445,31 +498,127 @@ def responses_for_retrieval_intents_only() -> None:
     ResponseSelector.process = process
 
 
-SERVING_COMMANDS = ("run", "shell")
+@dataclass(frozen=True)
+class Patch:
+    """One speed-up: its stable name (VAE_SPEEDUPS_OFF), the function installing it (which explains it), a one-line
+    description, the other libraries whose internals it replaces (LIBRARY_VERSIONS keys), whether it is only for
+    serving (`run`, `shell`)."""
+    name: str
+    install: Callable[[], None]
+    description: str
+    libraries: tuple[str, ...] = ()
+    serving_only: bool = False
 
 
-def apply() -> None:
-    """Install the speed-ups in this process (idempotent); Sanic's forked workers inherit them."""
-    global _applied
-    if _applied:
-        return
-    cached_action_result_validation()
-    fast_request_bodies()
-    cached_event_types()
-    direct_concrete_predictions()
-    load_without_training_step()
-    lean_spacy()
-    direct_sparse_concatenation()
-    rules_first_predictions()
-    fast_fingerprints()
-    light_fallback_undo()
-    _applied = True
+# Installed in this order (spacy_no_ner before shared_spacy: the shared copy is the one without NER).
+PATCHES: tuple[Patch, ...] = (
+    Patch("action_schema", cached_action_result_validation,
+          "the action server's answers checked against a schema compiled once, event by event"),
+    Patch("orjson_payload", fast_request_bodies, "the requests to the action server written by orjson"),
+    Patch("event_types", cached_event_types, "the Event subclass of each stored event's type name remembered"),
+    Patch("tf_direct_call", direct_concrete_predictions,
+          "TensorFlow predictions call the concrete function directly, without re-checking the inputs",
+          libraries=("tensorflow", "keras")),
+    Patch("tf_fast_load", load_without_training_step, "a TensorFlow model loaded without its one-step training run",
+          libraries=("tensorflow",)),
+    Patch("spacy_no_ner", spacy_without_ner, "spaCy's named-entity recogniser, which nothing reads, left out"),
+    Patch("shared_spacy", shared_spacy_model, "the spaCy model loaded once per process, shared by both spaCy nodes"),
+    Patch("sparse_hstack", direct_sparse_concatenation,
+          "two COO sparse feature matrices joined directly instead of by scipy.sparse.hstack", libraries=("scipy",)),
+    Patch("rules_first", rules_first_predictions, "the RulePolicy runs first, and alone when it is sure"),
+    Patch("train_fingerprints", fast_fingerprints, "training cache fingerprints built faster, with the same values"),
+    Patch("eval_no_deepcopy", light_fallback_undo,
+          "rasa test nlu copies only the intent and ranking when undoing a fallback"),
+    Patch("selector_retrieval_only", responses_for_retrieval_intents_only,
+          "serving only: the ResponseSelector runs only for messages taken for FAQ questions", serving_only=True),
+)
+PATCH_NAMES = tuple(patch.name for patch in PATCHES)
+
+
+def rasa_version_supported(found: str, expected: str = RASA_VERSION) -> bool:
+    """True when Rasa `found` is the version the patches were written for (exactly: any other one, even a patch
+    release, may have changed the internals they replace)."""
+    return found.strip() == expected
+
+
+def module_version(module: str) -> str:
+    """The installed version of a library (its module's `__version__`; "" when it has none)."""
+    return str(getattr(importlib.import_module(module), "__version__", ""))
+
+
+def library_mismatches(patch: Patch, version_of: Callable[[str], str] = module_version) -> list[str]:
+    """The libraries of `patch` not at the version it was written for, as "name found (written for expected)"."""
+    found = {library: version_of(library) for library in patch.libraries}
+    return [f"{library} {found[library] or '?'} (written for {LIBRARY_VERSIONS[library]})"
+            for library in patch.libraries if found[library] != LIBRARY_VERSIONS[library]]
+
+
+def switched_off(value: str) -> tuple[frozenset[str], list[str]]:
+    """The patch names listed in a VAE_SPEEDUPS_OFF value (comma or space separated, any case; "all": every
+    patch), and the unknown names found there, in their order."""
+    words = [word.lower() for word in re.split(r"[\s,]+", value) if word]
+    off = set(PATCH_NAMES) if "all" in words else {word for word in words if word in PATCH_NAMES}
+    unknown = [word for word in dict.fromkeys(words) if word != "all" and word not in PATCH_NAMES]
+    return frozenset(off), unknown
+
+
+# Per process: the patches decided (name -> installed), whether Rasa's version turned them all down, the unknown
+# names already reported. Each patch is decided once: apply() is idempotent.
+_decided: dict[str, bool] = {}
+_stock_rasa = False
+_reported_unknown: set[str] = set()
+
+
+def apply(serving: bool = False, environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Install the speed-ups in this process (idempotent); Sanic's forked workers inherit them. `serving`: the
+    serving-only ones too (`run`, `shell`). Nothing on another Rasa version than RASA_VERSION (one warning);
+    not the patches named in VAE_SPEEDUPS_OFF (of `environ`, default os.environ). Returns the names of the
+    patches installed in this process."""
+    global _stock_rasa
+    if _stock_rasa:
+        return ()
+    import rasa
+
+    if not rasa_version_supported(rasa.__version__):
+        _stock_rasa = True
+        logger.warning("Rasa speed-ups not applied: they were written for Rasa %s, found Rasa %s; Rasa runs stock.",
+                       RASA_VERSION, rasa.__version__)
+        return ()
+    off, unknown = switched_off((os.environ if environ is None else environ).get(OFF_ENV, ""))
+    unknown = [name for name in unknown if name not in _reported_unknown]
+    if unknown:
+        _reported_unknown.update(unknown)
+        logger.warning("%s: unknown speed-up name(s) %s ignored; valid names: %s, all.", OFF_ENV,
+                       ", ".join(unknown), ", ".join(PATCH_NAMES))
+    pending = [patch for patch in PATCHES if patch.name not in _decided and (serving or not patch.serving_only)]
+    left_out, mismatched = [], []
+    for patch in pending:
+        if patch.name in off:
+            _decided[patch.name] = False
+            left_out.append(patch.name)
+            continue
+        mismatches = library_mismatches(patch, module_version)
+        if mismatches:
+            _decided[patch.name] = False
+            mismatched.append(f"{patch.name} ({', '.join(mismatches)})")
+            continue
+        patch.install()
+        _decided[patch.name] = True
+    if left_out:
+        logger.info("Rasa speed-ups left out by %s: %s.", OFF_ENV, ", ".join(left_out))
+    if mismatched:
+        logger.warning("Rasa speed-ups not applied, another library version than written for: %s.",
+                       "; ".join(mismatched))
+    return installed()
+
+
+def installed() -> tuple[str, ...]:
+    """The names of the patches installed in this process, in the table's order."""
+    return tuple(name for name in PATCH_NAMES if _decided.get(name))
 
 
 def main() -> None:
-    apply()
-    if sys.argv[1:2] and sys.argv[1] in SERVING_COMMANDS:
-        responses_for_retrieval_intents_only()
+    apply(serving=bool(sys.argv[1:2]) and sys.argv[1] in SERVING_COMMANDS)
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"
