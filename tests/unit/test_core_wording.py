@@ -9,9 +9,11 @@ import pytest
 
 from bot.core.eligibility import Profile, assess
 from bot.core.funding import FundingInputError, coverage
-from bot.core.knowledge import format_eur, format_number, load
+from bot.core.knowledge import load
 from bot.core.read import parse_age, parse_sector
 from bot.core.status import experimentation_status
+from bot.core.say.faq import faq_placeholders
+from bot.core.say.format import format_eur, format_number
 from bot.core.say import (
     age_problem_message,
     funding_input_problem_message,
@@ -37,7 +39,7 @@ def assert_sourced(message: str) -> None:
 
 def assert_no_typed_digits(message: str, *computed: str) -> None:
     """Every digit comes from the knowledge data or from a computed figure."""
-    allowed = [*K.placeholders().values(), *(s.url for s in K.sources.values()), *computed]
+    allowed = [*faq_placeholders(K).values(), *(s.url for s in K.sources.values()), *computed]
     allowed += [opco.website for opco in K.opcos]
     for value in sorted(allowed, key=len, reverse=True):
         message = message.replace(value, "")

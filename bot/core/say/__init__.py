@@ -18,8 +18,9 @@ from bot.core.eligibility import (
 )
 from bot.core.employer import LARGE_SHARE_OF_PARCOURS, NOT_POSITIVE, PUBLIC, TOO_LONG, TOO_MANY, EmployerPlan
 from bot.core.funding import MONTHS_PER_YEAR, Coverage, FundingInputError, coverage
-from bot.core.knowledge import Knowledge, Opco, format_date, format_eur, format_number, join_and, load
+from bot.core.knowledge import Knowledge, Opco, load
 from bot.core.read import AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE, SectorMatch
+from bot.core.say.format import format_date, format_eur, format_number, join_and
 from bot.core.status import Status
 
 
