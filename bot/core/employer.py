@@ -1,8 +1,8 @@
 """The employer's path: who may sign the contract, what they plan, and what their OPCO can fund for it.
 
 Pure functions on plain data, no Rasa import. Readers (`parse_*`, `find_*_in`) never raise on what a
-visitor types: they return a value or a `problem` code, and the caller decides what to ask next (French
-wording in `bot.core.say`). The sector is read by `bot.core.read`, the same way as for candidates.
+visitor types: they return a value or a `problem` code, and the caller decides what to ask next (the French
+sentences are in `bot.core.say`). The sector is read by `bot.core.read`, the same way as for candidates.
 """
 
 from __future__ import annotations
