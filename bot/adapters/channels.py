@@ -2,7 +2,8 @@
 
 Rasa's stock REST channel answers 500 to a body such as `[]` and says nothing when a message is empty or
 when the dialogue fails. This one checks the body first (a clean 400 with a French explanation), answers
-empty and over-long messages itself, and replaces silence with a polite message.
+empty and over-long messages itself, and replaces silence with a polite message (the French sentences are in
+`bot.core.say.channel`).
 Loaded by Rasa from credentials.yml (`bot.adapters.channels.SafeRestInput`); the URL stays /webhooks/rest/webhook.
 
 Visitors cannot type Rasa's internal syntax: Rasa reads a message starting with "/" (`/restart`,
@@ -40,26 +41,25 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.core.say.channel import (
+    BAD_CONVERSATION_ID,
+    BAD_FEEDBACK,
+    BAD_REQUEST,
+    CANNOT_ERASE,
+    EMPTY_MESSAGE,
+    ERASE_LATER,
+    TECHNICAL_PROBLEM,
+    UNKNOWN_ANSWER,
+    UNKNOWN_CONVERSATION,
+    too_long_message,
+)
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
 
-EMPTY_MESSAGE = "Votre message est vide. Posez-moi une question sur la VAE inversée, par exemple « Suis-je éligible ? »."
-TOO_LONG_MESSAGE = (
-    "Votre message est trop long pour moi (plus de 1 000 caractères). "
-    "Pouvez-vous poser votre question en une ou deux phrases ?"
-)
-TECHNICAL_PROBLEM = (
-    "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. "
-    "Pouvez-vous réessayer dans quelques instants ?"
-)
-BAD_REQUEST = "Requête invalide : envoyez un objet JSON {\"sender\": \"…\", \"message\": \"…\"}."
-BAD_FEEDBACK = (
-    "Requête invalide : envoyez un objet JSON {\"sender\": \"…\", \"timestamp\": <horodatage de la réponse>, "
-    "\"value\": \"up\" ou \"down\"}."
-)
-ERASE_LATER = "Vos données n'ont pas pu être effacées pour le moment. Réessayez dans quelques minutes."
+TOO_LONG_MESSAGE = too_long_message(MAX_MESSAGE_CHARS)
 FEEDBACK_SLOT = "feedback"
 FEEDBACK_VALUES = ("up", "down")
 FEEDBACK_TEXT_CHARS = 200
@@ -313,13 +313,13 @@ class SafeRestInput(RestInput):
                 # retrieve() holds the latest session only: save() relies on that to add just the new event
                 tracker = await agent.tracker_store.retrieve(sender)
                 if tracker is None:
-                    return response.json({"error": "conversation inconnue"}, status=404)
+                    return response.json({"error": UNKNOWN_CONVERSATION}, status=404)
                 answer = find_answer(tracker, key)
                 if answer is None:
                     full = await agent.tracker_store.retrieve_full_tracker(sender)
                     answer = find_answer(full, key) if full else None
                 if answer is None:
-                    return response.json({"error": "réponse inconnue dans cette conversation"}, status=404)
+                    return response.json({"error": UNKNOWN_ANSWER}, status=404)
                 entries = with_feedback(tracker.get_slot(FEEDBACK_SLOT), answer, value)
                 tracker.update(SlotSet(FEEDBACK_SLOT, entries))
                 await agent.tracker_store.save(tracker)
@@ -329,7 +329,7 @@ class SafeRestInput(RestInput):
         @webhook.route("/conversations/<sender>", methods=["DELETE"])
         async def erase(request: Request, sender: str) -> HTTPResponse:
             if not valid_sender(sender):
-                return response.json({"error": "identifiant de conversation invalide"}, status=400)
+                return response.json({"error": BAD_CONVERSATION_ID}, status=400)
             agent = request.app.ctx.agent
             async with agent.lock_store.lock(sender):
                 try:
@@ -339,7 +339,7 @@ class SafeRestInput(RestInput):
                     return response.json({"error": ERASE_LATER}, status=503)
             if not erased:
                 logger.error("rest channel: cannot erase from a %s", type(unwrap_store(agent.tracker_store)).__name__)
-                return response.json({"error": "effacement impossible avec ce stockage"}, status=501)
+                return response.json({"error": CANNOT_ERASE}, status=501)
             logger.info("rest channel: conversation of sender %s erased", sender)
             return response.empty(status=204)
 

@@ -1,4 +1,4 @@
-"""Inline SVG charts and French wording (pure)."""
+"""Inline SVG charts and French labels (pure)."""
 from __future__ import annotations
 
 from datetime import date

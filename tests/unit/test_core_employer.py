@@ -34,9 +34,11 @@ from bot.core.employer import (
     says_not_an_employer,
     speaks_as_employer,
 )
-from bot.core.knowledge import format_eur, format_number, load
+from bot.core.knowledge import load
 from bot.core.read import parse_sector
 from bot.core.eligibility import Profile, assess
+from bot.core.say.format import format_eur, format_number
+from bot.core.say.faq import faq_placeholders
 from bot.core.say import (
     contract_months_problem_message,
     employer_plan_message,
@@ -192,7 +194,7 @@ def test_after_the_end_the_plan_leads_with_the_calendar_and_the_steps_wait_for_a
 def assert_sourced_without_typed_digits(message: str, *computed: str) -> None:
     last = message.strip().splitlines()[-1]
     assert last.startswith("Source : ") and any(source.title in last for source in K.sources.values())
-    allowed = [*K.placeholders().values(), *(s.url for s in K.sources.values()), *computed]
+    allowed = [*faq_placeholders(K).values(), *(s.url for s in K.sources.values()), *computed]
     allowed += [opco.website for opco in K.opcos]
     body = message
     for value in sorted(allowed, key=len, reverse=True):

@@ -1,25 +1,19 @@
-"""The facts file loads, validates, and gives the placeholders of the contract."""
+"""The facts file loads and validates; the knowledge floor stands on its own."""
 
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot.core.knowledge import DEFAULT_PATH, KnowledgeError, format_date, format_eur, format_number, load
+from bot.core.knowledge import DEFAULT_PATH, KnowledgeError, load
+from bot.core.say.faq import faq_placeholders
 
-CONTRACT_PLACEHOLDERS = {
-    "min_age", "annual_cap", "parcours_cap", "max_contract_months", "contracts_from", "contracts_until",
-    "experimentation_years", "arrete_date", "call_for_projects_date", "opco_count", "opco_names", "ministry",
-    "pay_under_21", "pay_under_21_bac", "pay_21_25", "pay_21_25_bac", "pay_26_plus",
-    "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus", "employer_aids_period",
-    "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
-    "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public", "src_lemediasocial",
-    "src_centre_inffo_afdas",
-}
 OPCO_IDS = {
     "opco_2i", "akto", "atlas", "constructys", "ocapiat", "cohesion_sociale", "opco_ep", "opco_mobilites",
     "opco_sante", "opcommerce", "afdas",
@@ -69,51 +63,8 @@ def test_every_fact_has_a_known_source_and_status():
 def test_unconfirmed_sub_caps_are_not_loaded():
     k = load()
     assert all("unconfirmed" not in path for path in k.facts)
-    rendered = " ".join(k.placeholders().values()) + " ".join(c.label for c in k.funding.covered_categories)
+    rendered = " ".join(faq_placeholders(k).values()) + " ".join(c.label for c in k.funding.covered_categories)
     assert "300" not in rendered and "6 000" not in rendered
-
-
-def test_placeholders_are_exactly_the_contract_names():
-    values = load().placeholders()
-    assert set(values) == CONTRACT_PLACEHOLDERS
-    assert all(isinstance(value, str) and value for value in values.values())
-
-
-def test_placeholder_values():
-    values = load().placeholders()
-    assert values["min_age"] == "16"
-    assert values["annual_cap"] == "9 000 €"
-    assert values["parcours_cap"] == "5 000"
-    assert values["contracts_from"] == "28 mai 2023"
-    assert values["contracts_until"] == "28 février 2026"
-    assert values["experimentation_years"] == "trois"
-    assert values["opco_count"] == "11"
-    assert values["opco_names"].startswith("OPCO 2i, Akto, Atlas")
-    assert values["pay_26_plus"] == "le SMIC et au moins 85 % du minimum de la branche"
-    assert values["pay_under_21"] == "55 %" and values["pay_21_25_bac"] == "80 %"
-    assert values["aid_45_plus"] == "2 000 €"
-    assert values["src_decret"] == "décret n°2023-408 du 26 mai 2023"
-    assert values["ministry"] == "ministère chargé du Travail"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(9000, "9 000 €"), (6750.5, "6 750,50 €"), (0, "0 €"), (1234567, "1 234 567 €"), (13500.004, "13 500 €")],
-)
-def test_format_eur(value, expected):
-    assert format_eur(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(date(2026, 2, 28), "28 février 2026"), (date(2026, 3, 1), "1er mars 2026"), (date(2023, 8, 15), "15 août 2023")],
-)
-def test_format_date(value, expected):
-    assert format_date(value) == expected
-
-
-def test_format_number():
-    assert (format_number(5000), format_number(1.5), format_number(18.0)) == ("5 000", "1,5", "18")
 
 
 def test_lookups():
@@ -144,7 +95,7 @@ def test_sectors_have_both_tension_values():
 def test_employer_aids_are_dated():
     k = load()
     assert k.employer_aids.years == (2024, 2025)
-    assert k.placeholders()["employer_aids_period"] == "2024 et 2025"
+    assert faq_placeholders(k)["employer_aids_period"] == "2024 et 2025"
 
 
 def mutate_unknown_opco(data):
@@ -214,5 +165,13 @@ def test_extension_is_a_data_change(raw, tmp_path):
     data["experimentation"]["contracts_until"]["value"] = date(2027, 12, 31)
     data["experimentation"]["extension_known"]["value"] = True
     k = load(write(tmp_path, data))
-    assert k.placeholders()["contracts_until"] == "31 décembre 2027"
+    assert faq_placeholders(k)["contracts_until"] == "31 décembre 2027"
     assert k.experimentation.extension_known is True
+
+
+def test_the_knowledge_floor_imports_nothing_above_it():
+    """The facts are read without the readers or the sayers (bot.core.read, bot.core.say build on them)."""
+    code = ("import sys, bot.core.knowledge\nbot.core.knowledge.load()\n"
+            "print(sorted(m for m in sys.modules if m.startswith('bot.') and not m.startswith('bot.core.knowledge')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['bot.core']"

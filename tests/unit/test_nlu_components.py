@@ -33,7 +33,7 @@ def test_an_employer_is_recognised_from_what_they_write(text, intent):
     ("c'est quoi la vae inversée", "faq", 0.99),
     ("bof", "employer_intro", 0.3),  # an unsure employer_intro is not enough
     ("je voudrais changer mon âge", "inform", 0.9),  # a change the eligibility form asks for
-    # Says the word, and that it is not theirs: tagged before, which brought the employer's wording back.
+    # Says the word, and that it is not theirs: tagged before, which brought the employer's phrasing back.
     ("non je suis pas employeur, je cherche un emploi", "employer_intro", 0.9),
 ])
 def test_other_messages_get_no_role(text, intent, confidence):

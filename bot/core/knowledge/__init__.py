@@ -1,8 +1,8 @@
 """Load and validate the facts file `vae_inversee.yml` into frozen dataclasses.
 
 Every figure, date, source, sector and OPCO the assistant uses comes from that file. `load()` is
-cached and fails fast with a `KnowledgeError` naming the faulty entry. French formatting helpers
-(`format_eur`, `format_date`, ...) live here so every module renders figures the same way.
+cached and fails fast with a `KnowledgeError` naming the faulty entry. The facts are data: how a figure is
+written in French is `bot.core.say.format`'s job.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -35,69 +34,12 @@ __all__ = [
     "Sector",
     "Source",
     "Tutoring",
-    "format_date",
-    "format_eur",
-    "format_number",
-    "format_percent",
     "load",
-    "number_in_words",
 ]
 
 
 class KnowledgeError(ValueError):
     """The facts file is missing, malformed or inconsistent."""
-
-
-# --------------------------------------------------------------------------- French formatting
-
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
-_NUMBER_WORDS = (
-    "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
-)
-
-
-def _french_number(value: int | float | Decimal, money: bool) -> str:
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    units, cents = divmod(abs(amount), 1)
-    text = f"{int(units):,}".replace(",", " ")
-    if cents:
-        digits = f"{cents:.2f}"[2:]
-        text += "," + (digits if money else digits.rstrip("0"))
-    return ("-" if amount < 0 else "") + text
-
-
-def format_number(value: int | float | Decimal) -> str:
-    """French number: `5000 -> "5 000"`, `1.5 -> "1,5"` (plain space, decimal comma, at most 2 decimals)."""
-    return _french_number(value, money=False)
-
-
-def format_eur(value: int | float | Decimal) -> str:
-    """French amount: `9000 -> "9 000 €"`, `6750.5 -> "6 750,50 €"` (cents only when not zero)."""
-    return _french_number(value, money=True) + " €"
-
-
-def format_percent(value: int | float) -> str:
-    """`55 -> "55 %"`."""
-    return f"{format_number(value)} %"
-
-
-def join_and(items: list[str]) -> str:
-    """Items joined the French way: "a", "a et b", "a, b et c"."""
-    return f"{', '.join(items[:-1])} et {items[-1]}" if len(items) > 1 else "".join(items)
-
-
-def format_date(value: date) -> str:
-    """French date: `date(2026, 2, 28) -> "28 février 2026"`, first day as "1er"."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def number_in_words(value: int) -> str:
-    """Small counts in words (`3 -> "trois"`), digits beyond twelve."""
-    return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)
 
 
 # --------------------------------------------------------------------------- dataclasses
@@ -267,36 +209,11 @@ class Knowledge:
         return self.sources[self.facts[fact_path].source]
 
     def placeholders(self) -> dict[str, str]:
-        """Values for the `{name}` placeholders of FAQ responses (names fixed by the contract)."""
-        exp, pay = self.experimentation, self.pay
-        values = {
-            "min_age": format_number(self.min_age),
-            "annual_cap": format_eur(self.funding.annual_cap_eur),
-            "parcours_cap": format_number(exp.parcours_cap),
-            "max_contract_months": format_number(self.contract.max_months),
-            "contracts_from": format_date(exp.contracts_from),
-            "contracts_until": format_date(exp.contracts_until),
-            "experimentation_years": number_in_words(exp.duration_years),
-            "arrete_date": format_date(exp.arrete_date),
-            "call_for_projects_date": format_date(exp.call_for_projects_date),
-            "opco_count": format_number(len(self.opcos)),
-            "opco_names": ", ".join(opco.name for opco in self.opcos),
-            "ministry": self.ministry,
-            "pay_under_21": format_percent(pay.under_21_pct),
-            "pay_under_21_bac": format_percent(pay.under_21_bac_pct),
-            "pay_21_25": format_percent(pay.from_21_to_25_pct),
-            "pay_21_25_bac": format_percent(pay.from_21_to_25_bac_pct),
-            "pay_26_plus": (
-                f"le SMIC et au moins {format_percent(pay.from_26_branch_minimum_pct)} du minimum de la branche"
-            ),
-            "std_contract_min_months": format_number(self.contract.standard_min_months),
-            "std_contract_max_months": format_number(self.contract.standard_max_months),
-            "aid_26_plus": format_eur(self.employer_aids.aid_26_plus_eur),
-            "aid_45_plus": format_eur(self.employer_aids.aid_45_plus_eur),
-            "employer_aids_period": join_and([str(year) for year in self.employer_aids.years]),
-        }
-        values.update({f"src_{source.id}": source.title for source in self.sources.values()})
-        return values
+        """Deprecated: `bot.core.say.faq.faq_placeholders(k)`. Kept only until actions/faq.py calls it; the
+        knowledge floor imports nothing from the saying floor above it, hence the import at call time."""
+        from bot.core.say.faq import faq_placeholders
+
+        return faq_placeholders(self)
 
 
 # --------------------------------------------------------------------------- loading

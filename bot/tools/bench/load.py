@@ -22,7 +22,7 @@ SATURATION, REALISTIC = "saturation", "realistic"
 MODES = (SATURATION, REALISTIC)
 PAUSE_SECONDS = (2.0, 6.0)
 REQUEST_TIMEOUT = 60.0
-TECHNICAL_PROBLEM_MARK = "problème technique"  # bot.adapters.channels.TECHNICAL_PROBLEM: the dialogue failed
+TECHNICAL_PROBLEM_MARK = "problème technique"  # bot.core.say.channel.TECHNICAL_PROBLEM: the dialogue failed
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""French wording of the review console and CLI: labels of codes, dates, numbers and rates."""
+"""French text of the review console and CLI: labels of codes, dates, numbers and rates."""
 from __future__ import annotations
 
 import logging

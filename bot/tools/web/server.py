@@ -1,9 +1,9 @@
 """Serve the chat widget and its French demo page (bot/tools/web/static) on 127.0.0.1, standard library only.
 
 `python -m bot.tools.web.server --port 8080 --bot-url http://localhost:5005`. The demo page is rendered from
-static/index.html: its `{name}` placeholders are the knowledge placeholders (dates, caps, sources from
-bot/core/knowledge/vae_inversee.yml, the same ones the FAQ answers use), `{bot_url}` and `{retention_days}` (the
-store's retention, $VAE_RETENTION_DAYS or 90), so no fact is written twice. The page is sent with a strict Content-Security-Policy: scripts and styles from this server only,
+static/index.html: its `{name}` placeholders are the FAQ placeholders (dates, caps, sources from
+bot/core/knowledge/vae_inversee.yml, written by bot/core/say/faq.py, the same ones the FAQ answers use),
+`{bot_url}` and `{retention_days}` (the store's retention, $VAE_RETENTION_DAYS or 90), so no fact is written twice. The page is sent with a strict Content-Security-Policy: scripts and styles from this server only,
 network calls to this server and the bot only, and Trusted Types so that no HTML can be injected by script.
 The widget files are plain static files any site may load with one script tag.
 """
@@ -21,6 +21,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 from bot.core.knowledge import load
+from bot.core.say.faq import faq_placeholders
 from bot.adapters.store.retention import retention_days
 from bot.tools.processes import ServerProcess
 
@@ -72,7 +73,7 @@ def content_security_policy(bot_url: str) -> str:
 
 def render_page(bot_url: str, source: Path = STATIC / "index.html") -> str:
     """The demo page with its placeholders filled (HTML-escaped); an unknown placeholder is an error."""
-    values = {**load().placeholders(), "bot_url": bot_url, "retention_days": retention_days()}
+    values = {**faq_placeholders(load()), "bot_url": bot_url, "retention_days": retention_days()}
 
     def fill(match: re.Match) -> str:
         name = match.group(1)

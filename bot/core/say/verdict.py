@@ -1,0 +1,234 @@
+"""What the bot says after the eligibility test: the verdict, to the candidate or to an employer about a hire.
+
+One message for both audiences (see `bot.core.say.audience`): only the headline and the next steps change,
+taken from the tables below; the reasons, calendar, funding and OPCO sections are the same.
+"""
+
+from __future__ import annotations
+
+from bot.core.eligibility import (
+    AGE_OK,
+    PUBLIC_EMPLOYER,
+    SECTOR_NOT_PRIORITY,
+    SECTOR_TENSION,
+    SECTOR_UNLISTED,
+    UNDER_MIN_AGE,
+    Verdict,
+)
+from bot.core.funding import Coverage
+from bot.core.knowledge import Knowledge
+from bot.core.say.audience import CANDIDATE, EMPLOYER, audience_of
+from bot.core.say.format import format_date, format_number
+from bot.core.say.funding import funding_sources, rule_text, split_text
+from bot.core.say.layout import bullets, source_line
+from bot.core.say.opco import IDCC_CAVEAT, PUBLIC_EMPLOYER_RULE, opco_link
+from bot.core.say.status import status_text
+
+# The cases a verdict can be in, each with its own headline and next steps.
+ELIGIBLE = "eligible"
+ELIGIBLE_CLOSED = "eligible_closed"  # eligible on a closed experimentation is not good news: both are said at once
+TOO_YOUNG = "too_young"
+TOO_YOUNG_CLOSED = "too_young_closed"
+AGE_UNKNOWN = "age_unknown"
+
+# Headlines by audience and case; {min_age} and {when} (the day the person reaches it, from WHEN) are filled in.
+HEADLINES = {
+    CANDIDATE: {
+        ELIGIBLE: (
+            "**Bonne nouvelle : vous remplissez la condition d'âge.** "
+            "La VAE inversée est ouverte dès {min_age} ans, sans diplôme ni expérience exigés."
+        ),
+        ELIGIBLE_CLOSED: (
+            "**Vous remplissez la condition d'âge, mais l'expérimentation est terminée.** "
+            "Elle était ouverte dès {min_age} ans, sans diplôme ni expérience exigés : "
+            "voyez le calendrier ci-dessous."
+        ),
+        TOO_YOUNG: "**Pas encore** : la VAE inversée est ouverte dès {min_age} ans. Vous remplirez cette condition {when}.",
+        TOO_YOUNG_CLOSED: (
+            "**Pas encore** : il faut avoir au moins {min_age} ans, et vous remplirez cette condition {when}. "
+            "De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
+        ),
+        AGE_UNKNOWN: "**Il me manque votre âge.** La VAE inversée est ouverte à toute personne d'au moins {min_age} ans.",
+    },
+    EMPLOYER: {
+        ELIGIBLE: (
+            "**Bonne nouvelle : cette personne remplit la condition d'âge.** "
+            "Vous pouvez la recruter en VAE inversée dès {min_age} ans, sans diplôme ni expérience exigés."
+        ),
+        ELIGIBLE_CLOSED: (
+            "**Cette personne remplit la condition d'âge, mais l'expérimentation est terminée.** "
+            "Elle était ouverte dès {min_age} ans, sans diplôme ni expérience exigés : "
+            "voyez le calendrier ci-dessous."
+        ),
+        TOO_YOUNG: (
+            "**Pas encore** : la VAE inversée est ouverte dès {min_age} ans. "
+            "Cette personne remplira cette condition {when}."
+        ),
+        TOO_YOUNG_CLOSED: (
+            "**Pas encore** : il faut avoir au moins {min_age} ans, et cette personne remplira cette condition "
+            "{when}. De plus, l'expérimentation est terminée : voyez le calendrier ci-dessous."
+        ),
+        AGE_UNKNOWN: (
+            "**Il me manque l'âge de la personne.** "
+            "La VAE inversée est ouverte à toute personne d'au moins {min_age} ans."
+        ),
+    },
+}
+
+# When someone too young reaches the minimum age, by audience: (birth date known, only the age known).
+WHEN = {
+    CANDIDATE: ("à partir du {date}, le jour de vos {min_age} ans", "le jour de vos {min_age} ans"),
+    EMPLOYER: ("le {date}", "le jour de ses {min_age} ans"),
+}
+
+# Next steps by audience and case; {contact} is the OPCO to contact (see `_contact`).
+_PLAN_INVITATION = (
+    "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
+)
+NEXT_STEPS = {
+    CANDIDATE: {
+        ELIGIBLE: (
+            "Choisissez la certification ou les blocs de compétences visés.",
+            "{contact}, ou un employeur de ce secteur.",
+        ),
+        ELIGIBLE_CLOSED: (
+            "{contact} pour savoir si l'expérimentation a été prolongée.",
+            "Regardez aussi la VAE classique avec France VAE.",
+        ),
+        TOO_YOUNG: (
+            "Revenez vers nous quand vous aurez l'âge requis.",
+            "D'ici là, renseignez-vous sur les métiers qui vous attirent.",
+        ),
+        TOO_YOUNG_CLOSED: (
+            "Quand vous aurez l'âge requis, demandez à un conseiller France Travail si l'expérimentation a été "
+            "prolongée, ou ce qui existe alors pour se former en travaillant.",
+            "D'ici là, renseignez-vous sur les métiers qui vous attirent.",
+        ),
+        AGE_UNKNOWN: ("Indiquez votre âge ou votre date de naissance pour une réponse complète.",),
+    },
+    EMPLOYER: {
+        ELIGIBLE: (
+            "Choisissez avec la personne la certification ou les blocs de compétences visés.",
+            "Contactez votre OPCO pour le financement, puis signez un contrat de professionnalisation allégé "
+            "et désignez un tuteur.",
+            _PLAN_INVITATION,
+        ),
+        ELIGIBLE_CLOSED: (
+            "Demandez à votre OPCO si l'expérimentation a été prolongée avant de signer.",
+            "Pour la personne, la VAE classique reste possible avec France VAE.",
+            _PLAN_INVITATION,
+        ),
+        TOO_YOUNG: ("Vous pourrez signer le contrat quand la personne aura l'âge requis.",),
+        TOO_YOUNG_CLOSED: (
+            "Si l'expérimentation est prolongée, vous pourrez signer le contrat quand la personne aura l'âge "
+            "requis : demandez-le à votre OPCO.",
+        ),
+        AGE_UNKNOWN: ("Indiquez l'âge ou la date de naissance de la personne pour une réponse complète.",),
+    },
+}
+
+# Advice that depends on what the visitor wants and where they stand (only for an eligible candidate).
+GOAL_ADVICE = {
+    "certification": "Vous pouvez viser la certification complète : diplôme, titre professionnel ou CQP.",
+    "blocs": "Vous pouvez aussi ne viser que certains blocs de compétences d'une certification.",
+    "emploi": "Le parcours se déroule en entreprise, avec un contrat de travail : c'est aussi une porte d'entrée vers un emploi.",
+    "reconversion": "Pour une reconversion, choisissez d'abord le métier visé, puis la certification qui y mène.",
+}
+SITUATION_ADVICE = {
+    "salarie": "Vous êtes salarié : en CDI, le parcours peut se faire par un avenant à votre contrat, à voir avec votre employeur.",
+    "demandeur_emploi": "Vous cherchez un emploi : un conseiller France Travail peut vous aider à trouver un employeur qui recrute dans ce métier.",
+    "etudiant": "Vous êtes étudiant ou lycéen : le contrat de professionnalisation est un vrai contrat de travail, il faut donc trouver un employeur.",
+}
+
+
+def _case(verdict: Verdict) -> str:
+    closed = verdict.status.is_closed
+    if verdict.eligible:
+        return ELIGIBLE_CLOSED if closed else ELIGIBLE
+    if verdict.eligible is False:
+        return TOO_YOUNG_CLOSED if closed else TOO_YOUNG
+    return AGE_UNKNOWN
+
+
+def _headline(verdict: Verdict, audience: str) -> str:
+    min_age = format_number(verdict.min_age)
+    dated, undated = WHEN[audience]
+    when = (dated.format(date=format_date(verdict.turns_16_on), min_age=min_age) if verdict.turns_16_on
+            else undated.format(min_age=min_age))
+    return HEADLINES[audience][_case(verdict)].format(min_age=min_age, when=when)
+
+
+def _reason_lines(verdict: Verdict) -> list[str]:
+    min_age = format_number(verdict.min_age)
+    label = verdict.sector.label if verdict.sector else ""
+    texts = {
+        AGE_OK: f"Âge : la condition des {min_age} ans est remplie. Aucune autre condition n'est demandée.",
+        UNDER_MIN_AGE: f"Âge : il faut avoir au moins {min_age} ans.",
+        SECTOR_TENSION: (
+            f"Secteur : {label}. Il fait partie des secteurs qui peinent à recruter, le public visé en priorité."
+        ),
+        SECTOR_NOT_PRIORITY: (
+            f"Secteur : {label}. Il n'est pas parmi les secteurs que nos sources citent en priorité : "
+            "il n'est pas exclu pour autant. L'OPCO vous dira si ce métier peine à recruter."
+        ),
+        PUBLIC_EMPLOYER: f"Employeur : {PUBLIC_EMPLOYER_RULE}",
+        SECTOR_UNLISTED: (
+            "Secteur : je ne l'ai pas reconnu. Aucun secteur n'est exclu, "
+            "mais la priorité va aux métiers qui peinent à recruter."
+        ),
+    }
+    return [texts[reason] for reason in verdict.reasons if reason in texts]
+
+
+def _profile_advice(verdict: Verdict) -> list[str]:
+    return [text for text in (GOAL_ADVICE.get(verdict.goal or ""), SITUATION_ADVICE.get(verdict.situation or "")) if text]
+
+
+def _contact(verdict: Verdict) -> str:
+    return "Contactez l'OPCO indiqué ci-dessus" if verdict.opco else "Contactez l'OPCO du secteur visé"
+
+
+def _next_steps(verdict: Verdict, audience: str) -> list[str]:
+    steps = [step.format(contact=_contact(verdict)) for step in NEXT_STEPS[audience][_case(verdict)]]
+    if audience == CANDIDATE and verdict.eligible:  # the advice speaks to the candidate ("Vous êtes salarié")
+        steps += _profile_advice(verdict)
+    return steps
+
+
+def _opco_text(verdict: Verdict, k: Knowledge) -> str:
+    # The same for both audiences: the candidate's caveat (how the employer finds its OPCO).
+    if verdict.opco and verdict.sector:
+        return f"Pour le secteur {verdict.sector.label} : {opco_link(verdict.opco)}. {IDCC_CAVEAT[CANDIDATE]}"
+    return (
+        f"Il existe {format_number(len(k.opcos))} OPCO. Le vôtre dépend de la branche de l'employeur "
+        "qui vous recrute."
+    )
+
+
+def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audience: str = CANDIDATE) -> str:
+    """Eligibility answer: outcome, reasons, availability, funding, OPCO, next steps, source.
+
+    `audience` is CANDIDATE (about "vous") or EMPLOYER (about "cette personne", with the employer's steps).
+    """
+    reasons = _reason_lines(verdict)
+    sections = [_headline(verdict, audience) + (f"\n{bullets(reasons)}" if reasons else "")]
+    sections.append(f"**Calendrier**\n{status_text(verdict.status, k)}")
+    if verdict.eligible is not False:
+        funding = split_text(cover, k) if cover else rule_text(k)
+        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
+    sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
+    sources = (funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
+        [verdict.sector.tension_source] if verdict.sector else []
+    )
+    sections.append(source_line(k, *sources))
+    return "\n\n".join(sections)
+
+
+def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
+    """The eligibility answer for the visitor's `role` slot ("employeur": EMPLOYER, else CANDIDATE)."""
+    return verdict_message(verdict, cover, k, audience_of(role))
+
+
+def employer_verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
+    """The old name of `verdict_message(..., audience=EMPLOYER)`, kept for its callers."""
+    return verdict_message(verdict, cover, k, EMPLOYER)

@@ -1,0 +1,39 @@
+"""The FAQ placeholders: exactly the names of the contract, each written from the facts file."""
+
+from __future__ import annotations
+
+from bot.core.knowledge import load
+from bot.core.say.faq import faq_placeholders
+
+CONTRACT_PLACEHOLDERS = {
+    "min_age", "annual_cap", "parcours_cap", "max_contract_months", "contracts_from", "contracts_until",
+    "experimentation_years", "arrete_date", "call_for_projects_date", "opco_count", "opco_names", "ministry",
+    "pay_under_21", "pay_under_21_bac", "pay_21_25", "pay_21_25_bac", "pay_26_plus",
+    "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus", "employer_aids_period",
+    "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
+    "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public", "src_lemediasocial",
+    "src_centre_inffo_afdas",
+}
+
+
+def test_placeholders_are_exactly_the_contract_names():
+    values = faq_placeholders(load())
+    assert set(values) == CONTRACT_PLACEHOLDERS
+    assert all(isinstance(value, str) and value for value in values.values())
+
+
+def test_placeholder_values():
+    values = faq_placeholders(load())
+    assert values["min_age"] == "16"
+    assert values["annual_cap"] == "9 000 €"
+    assert values["parcours_cap"] == "5 000"
+    assert values["contracts_from"] == "28 mai 2023"
+    assert values["contracts_until"] == "28 février 2026"
+    assert values["experimentation_years"] == "trois"
+    assert values["opco_count"] == "11"
+    assert values["opco_names"].startswith("OPCO 2i, Akto, Atlas")
+    assert values["pay_26_plus"] == "le SMIC et au moins 85 % du minimum de la branche"
+    assert values["pay_under_21"] == "55 %" and values["pay_21_25_bac"] == "80 %"
+    assert values["aid_45_plus"] == "2 000 €"
+    assert values["src_decret"] == "décret n°2023-408 du 26 mai 2023"
+    assert values["ministry"] == "ministère chargé du Travail"
