@@ -1,38 +1,13 @@
-"""What every action needs from the core: the knowledge data and the reference date."""
+"""Tracker helpers: the tracker read into the core's plain values, and the core's decisions turned into events."""
 from __future__ import annotations
 
-import logging
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from bot.core.knowledge import Knowledge, load
-from bot.core.status import reference_date
-
-logger = logging.getLogger(__name__)
-
-# Every conversation-ending answer offers these next steps.
-NEXT_STEP_BUTTONS = [
-    {"title": "Poser une question", "payload": "Que pouvez-vous faire ?"},
-    {"title": "Simuler le financement", "payload": "Simuler le financement"},
-    {"title": "Recommencer", "payload": "Recommencer le test"},
-    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
-]
-
-
-# The `pending_question` slot: what the assistant has just asked outside a form (see domain.yml).
-PENDING = "pending_question"
-PENDING_OPCO_SECTOR = "opco_sector"
-PENDING_FUNDING_FIGURES = "funding_figures"
-
-
-def knowledge() -> Knowledge:
-    return load()
-
-
-def today() -> date:
-    return reference_date()
+from bot.core.dialogue import Decision, State, Turn
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -44,14 +19,30 @@ def latest_intent(tracker: Tracker) -> tuple[str | None, float]:
     return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
-# The `role` slot's values (domain.yml).
-EMPLOYER_ROLE = "employeur"
-CANDIDATE_ROLE = "candidat"
-# Answers of the employer form that only an employer gave: whoever has one was welcomed already.
-RETURNING_EMPLOYER_SLOTS = ("jobs_to_fill", "hires", "contract_months")
+def turn_of(tracker: Tracker) -> Turn:
+    """The latest message as the NLU read it."""
+    intent, confidence = latest_intent(tracker)
+    return Turn(latest_text(tracker), intent, confidence)
 
 
-def returning_employer(tracker: Tracker) -> bool:
-    """An employer who has answered the employer form before (and may be back to change an answer)."""
-    return (tracker.get_slot("role") == EMPLOYER_ROLE
-            and any(tracker.get_slot(slot) is not None for slot in RETURNING_EMPLOYER_SLOTS))
+def state_of(tracker: Tracker) -> State:
+    """The slots and the active form, with today's reference date and the knowledge data."""
+    return State(slots=dict(tracker.slots), form=(tracker.active_loop or {}).get("name"))
+
+
+def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:
+    """Utter the decision's messages."""
+    for message in decision.say:
+        dispatcher.utter_message(text=message.text, buttons=message.buttons, response=message.response)
+
+
+def events_of(decision: Decision) -> list[dict[str, Any]]:
+    """The decision's slots as SlotSet events (in its order), then its follow-up action."""
+    events = [SlotSet(slot, value) for slot, value in decision.slots.items()]
+    return events + [FollowupAction(decision.followup)] if decision.followup else events
+
+
+def carry_out(dispatcher: CollectingDispatcher, decision: Decision) -> list[dict[str, Any]]:
+    """Utter the decision's messages and return its events: what an action's `run` ends with."""
+    say(dispatcher, decision)
+    return events_of(decision)

@@ -1,0 +1,36 @@
+"""The OPCO finder's decisions: which OPCO funds a parcours in the sector the visitor names (or gave before)."""
+from __future__ import annotations
+
+from bot.core.dialogue.decision import Decision, Say, State, Turn
+from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
+from bot.core.employer import known_sector_match, names_public_employer
+from bot.core.knowledge import Knowledge
+from bot.core.read import SectorMatch, find_sector_in, parse_sector
+from bot.core.say import opco_message
+from bot.core.say.buttons import SECTOR_EXAMPLES
+from bot.core.say.forms import OPCO_SECTOR_QUESTION
+
+
+def _answer(match: SectorMatch, text: str, k: Knowledge) -> Say:
+    """The sector's OPCO, with the public-employer caveat when the question names one."""
+    return Say(text=opco_message(match, k, public_employer=names_public_employer(text)))
+
+
+def find_opco(turn: Turn, state: State) -> Decision:
+    """The OPCO of the sector in the question, else of the sector given before; else the question for it, which
+    is remembered (`pending_question`) so that the bare answer comes back to `answer_opco_sector`."""
+    k = state.knowledge
+    text = turn.text
+    match = find_sector_in(text, k) or known_sector_match(state.get("sector"), k)
+    if match is None:
+        return Decision({PENDING: PENDING_OPCO_SECTOR}, say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
+    return Decision(say=(_answer(match, text, k),))
+
+
+def answer_opco_sector(turn: Turn, state: State) -> Decision:
+    """The sector given in answer to the OPCO finder's question. A sector we do not know gets the list of OPCOs,
+    not the question again."""
+    k = state.knowledge
+    text = turn.text
+    match = find_sector_in(text, k) or parse_sector(text, k)
+    return Decision({PENDING: None}, say=(_answer(match, text, k),))

@@ -1,0 +1,91 @@
+"""The buttons the assistant offers, as Rasa sends them: {"title": what the visitor sees, "payload": what a click says}.
+
+A payload is a message the NLU reads as if the visitor had typed it, so it is written as a visitor would write it.
+Responses that Rasa utters by name (with their buttons) stay in domain.yml.
+"""
+from __future__ import annotations
+
+from bot.core.knowledge import Knowledge
+
+# Every conversation-ending answer (a verdict) offers these next steps.
+NEXT_STEP_BUTTONS = [
+    {"title": "Poser une question", "payload": "Que pouvez-vous faire ?"},
+    {"title": "Simuler le financement", "payload": "Simuler le financement"},
+    {"title": "Recommencer", "payload": "Recommencer le test"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
+# --------------------------------------------------------------------------- the eligibility form
+
+# Offered with the age question after repeated failures.
+AGE_RANGE_BUTTONS = [
+    {"title": "Moins de 16 ans", "payload": "moins de 16 ans"},
+    {"title": "16 à 25 ans", "payload": "entre 16 et 25 ans"},
+    {"title": "26 à 44 ans", "payload": "entre 26 et 44 ans"},
+    {"title": "45 ans ou plus", "payload": "45 ans ou plus"},
+    {"title": "Passer", "payload": "passer"},
+]
+# "Je voudrais modifier une réponse": one button per answer of the form, keyed as bot.core.read.requested_change
+# names them.
+ELIGIBILITY_CHANGE_BUTTONS = {
+    "age": {"title": "Mon âge", "payload": "Je voudrais modifier mon âge"},
+    "sector": {"title": "Mon métier", "payload": "Je voudrais modifier le métier"},
+    "goal": {"title": "Mon objectif", "payload": "Je voudrais modifier mon objectif"},
+    "situation": {"title": "Ma situation", "payload": "Je voudrais modifier ma situation"},
+}
+
+# --------------------------------------------------------------------------- the employer form and plan
+
+EMPLOYER_CHANGE_BUTTONS = {
+    "sector": {"title": "Le secteur", "payload": "Je voudrais modifier le secteur"},
+    "jobs": {"title": "Les postes", "payload": "Je voudrais modifier les postes"},
+    "hires": {"title": "Le nombre d'embauches", "payload": "Je voudrais modifier le nombre d'embauches"},
+    "months": {"title": "La durée des contrats", "payload": "Je voudrais modifier la durée"},
+}
+# After the plan of an employer who may sign the contract.
+EMPLOYER_BUTTONS = [
+    {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
+    {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
+    {"title": "Quels frais sont couverts ?", "payload": "Quels frais sont pris en charge ?"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+# After the answer to an employer who may not sign it (public employer, private individual).
+EXCLUDED_BUTTONS = [
+    {"title": "Quels employeurs ?", "payload": "Quels employeurs peuvent signer un contrat de VAE inversée ?"},
+    {"title": "Et la VAE classique ?", "payload": "Quelle différence avec la VAE classique ?"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
+
+def contract_months_buttons(k: Knowledge) -> list[dict[str, str]]:
+    """The contract lengths worth a click (the standard bounds and the allégé maximum), and "not known yet"."""
+    contract = k.contract
+    choices = sorted({contract.standard_min_months, contract.standard_max_months, contract.max_months})
+    buttons = [{"title": f"{months} mois", "payload": f"{months} mois"} for months in choices]
+    return buttons + [{"title": "Je ne sais pas encore", "payload": "passer"}]
+
+
+# --------------------------------------------------------------------------- funding simulation
+
+# With the funding rule, while figures are awaited.
+FUNDING_BUTTONS = [
+    {"title": "12 000 € par an", "payload": "Simuler 12 000 € par an"},
+    {"title": "15 000 € sur 18 mois", "payload": "Simuler 15 000 € sur 18 mois"},
+    {"title": "Quels frais sont couverts ?", "payload": "Quels frais sont couverts ?"},
+]
+# After a result: another duration for the same cost (the follow-up), then the usual next questions.
+RESULT_BUTTONS = [
+    {"title": "Sur 24 mois", "payload": "Et sur 24 mois ?"},
+    {"title": "Suis-je éligible ?", "payload": "Suis-je éligible ?"},
+    {"title": "Trouver mon OPCO", "payload": "Quel est mon OPCO ?"},
+]
+
+# --------------------------------------------------------------------------- OPCO finder
+
+# With the question for the sector, when the OPCO finder does not know it.
+SECTOR_EXAMPLES = [
+    {"title": "Santé", "payload": "Quel OPCO pour la santé ?"},
+    {"title": "Transport", "payload": "Quel OPCO pour le transport ?"},
+    {"title": "BTP", "payload": "Quel OPCO pour le BTP ?"},
+    {"title": "Restauration", "payload": "Quel OPCO pour la restauration ?"},
+]

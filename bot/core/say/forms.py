@@ -1,0 +1,46 @@
+"""What the forms and the actions around them say in their own words (not responses uttered by name, which stay in
+domain.yml): the problems with an answer, the change of an answer, the questions asked with computed figures.
+
+Their buttons are in bot/core/say/buttons.py.
+"""
+from __future__ import annotations
+
+from bot.core.knowledge import Knowledge
+
+# --------------------------------------------------------------------------- any form
+
+# An answer that no reader could read and that came with no explanation of its own.
+NOT_UNDERSTOOD = "Je n'ai pas compris votre réponse."
+# A named answer emptied to be asked again ("je voudrais changer mon âge").
+CHANGE_CONFIRMED = "D'accord, modifions cette réponse."
+# "Je voudrais modifier une réponse", with a button per answer given...
+WHICH_ANSWER = "Quelle réponse souhaitez-vous modifier ?"
+# ... or when none was given yet.
+NOTHING_TO_CHANGE = "Vous n'avez encore donné aucune réponse : il n'y a rien à modifier."
+
+# --------------------------------------------------------------------------- the eligibility form
+
+SECTOR_PROBLEM = "Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?"
+GOAL_PROBLEM = "Je n'ai pas compris votre objectif. Choisissez une réponse ci-dessous ou décrivez-le en quelques mots."
+SITUATION_PROBLEM = "Je n'ai pas compris votre situation. Êtes-vous salarié, demandeur d'emploi, étudiant, ou autre ?"
+# The age question after repeated failures, with the age ranges (bot.core.say.buttons.AGE_RANGE_BUTTONS).
+AGE_RANGES_OFFER = "Vous pouvez aussi choisir une tranche d'âge, ou passer cette question."
+
+# --------------------------------------------------------------------------- the employer form and plan
+
+COMPANY_SECTOR_PROBLEM = "Pouvez-vous indiquer le secteur de votre entreprise, par exemple « le BTP » ?"
+JOBS_PROBLEM = "Je n'ai pas compris les postes."
+JOBS_WITHOUT_WORDS_PROBLEM = "Décrivez les postes en quelques mots, par exemple « des caristes »."
+# A visitor in the employer form who is not hiring: the eligibility test comes next.
+NOT_AN_EMPLOYER_TEXT = "D'accord, vous cherchez pour vous-même : vérifions plutôt si vous pouvez bénéficier de la VAE inversée."
+
+
+def contract_months_question(k: Knowledge) -> str:
+    """The contracts' length, with the allégé contract's maximum from the knowledge data."""
+    return (f"Combien de mois dureront les contrats ? Le contrat allégé n'a pas de durée minimale "
+            f"et dure au plus {k.contract.max_months} mois.")
+
+
+# --------------------------------------------------------------------------- OPCO finder
+
+OPCO_SECTOR_QUESTION = "Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?"
