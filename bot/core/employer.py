@@ -92,13 +92,3 @@ def plan(request: EmployerRequest, today: date, k: Knowledge | None = None) -> E
         status=experimentation_status(today, k),
     )
 
-
-# Transitional re-exports: these readers moved to bot.core.read (removed once every caller imports them there).
-from bot.core.read.durations import MonthsParse, find_contract_months_in, parse_contract_months  # noqa: E402,F401
-from bot.core.read.hiring import (CountParse, find_company_size_in, find_hires_in, find_jobs_in,  # noqa: E402,F401
-                                  find_short_correction_in, names_people_not_a_duration, parse_hires)
-from bot.core.read.reading import NOT_POSITIVE, TOO_LONG, TOO_MANY, UNCLEAR  # noqa: E402,F401
-from bot.core.read.sectors import known_sector_match  # noqa: E402,F401
-from bot.core.read.speaker import (EMPLOYER_INTENT, NOT_AN_EMPLOYER, PARTICULIER, PUBLIC,  # noqa: E402,F401
-                                   employer_kind, names_public_employer, says_not_an_employer, speaks_as_employer,
-                                   writes_as_employer)

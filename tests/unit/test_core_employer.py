@@ -10,43 +10,33 @@ from decimal import Decimal
 
 import pytest
 
-from bot.core.employer import (
-    NOT_POSITIVE,
-    PARTICULIER,
-    PRIVATE,
-    PUBLIC,
-    TOO_LONG,
-    TOO_MANY,
-    UNCLEAR,
-    EmployerRequest,
-    employer_kind,
-    names_public_employer,
+from bot.core.eligibility import Profile, assess
+from bot.core.employer import EmployerRequest, per_parcours_cap, plan
+from bot.core.knowledge import load
+from bot.core.read.durations import find_contract_months_in, parse_contract_months
+from bot.core.read.hiring import (
     find_company_size_in,
-    find_contract_months_in,
     find_hires_in,
     find_jobs_in,
     find_short_correction_in,
-    known_sector_match,
-    parse_contract_months,
     parse_hires,
-    per_parcours_cap,
-    plan,
+)
+from bot.core.read.reading import NOT_POSITIVE, TOO_LONG, TOO_MANY, UNCLEAR
+from bot.core.read.sectors import known_sector_match, parse_sector
+from bot.core.read.speaker import (
+    PARTICULIER,
+    PRIVATE,
+    PUBLIC,
+    employer_kind,
+    names_public_employer,
     says_not_an_employer,
     speaks_as_employer,
 )
-from bot.core.knowledge import load
-from bot.core.read import parse_sector
-from bot.core.eligibility import Profile, assess
-from bot.core.say.format import format_eur, format_number
+from bot.core.say.employer import employer_plan_message, excluded_employer_message
 from bot.core.say.faq import faq_placeholders
-from bot.core.say import (
-    contract_months_problem_message,
-    employer_plan_message,
-    excluded_employer_message,
-    hires_problem_message,
-    verdict_message,
-    verdict_message_for,
-)
+from bot.core.say.format import format_eur, format_number
+from bot.core.say.problems import contract_months_problem_message, hires_problem_message
+from bot.core.say.verdict import verdict_message, verdict_message_for
 
 K = load()
 CLOSED = date(2026, 11, 15)

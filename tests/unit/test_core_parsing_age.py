@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.core.eligibility import Profile, assess
-from bot.core.read import parse_age
+from bot.core.read.age import parse_age
 
 TODAY = date(2025, 6, 26)
 

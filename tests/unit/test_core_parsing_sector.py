@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 import yaml
 
 from bot.core.knowledge import DEFAULT_PATH, KnowledgeError, load
-from bot.core.read import find_sector_in, normalize, parse_sector
+from bot.core.read.sectors import find_sector_in, parse_sector
+from bot.core.read.text import normalize
 
 SECTOR_TABLE = [
     # health and social

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.read import MoneyParse, parse_goal, parse_money, parse_situation, requested_change
+from bot.core.read.changes import requested_change
+from bot.core.read.money import MoneyParse, parse_money
+from bot.core.read.profile import parse_goal, parse_situation
 
 
 @pytest.mark.parametrize(

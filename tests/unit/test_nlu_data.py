@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.core.read import strip_accents
+from bot.core.read.text import strip_accents
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.read import parse_sector
+from bot.core.read.sectors import parse_sector
 from bot.core.say.opco import opco_message
 from tests.unit.say_checks import K, assert_sourced
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.core.funding import FundingInputError
-from bot.core.read import parse_age
+from bot.core.read.age import parse_age
 from bot.core.say.problems import age_problem_message, funding_input_problem_message
 from tests.unit.say_checks import OPEN, K
 

@@ -14,15 +14,18 @@ from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import CANDIDATE_ROLE, returning_employer
 from bot.core.eligibility import Profile, assess
-from bot.core.employer import names_public_employer
 from bot.core.funding import Coverage, FundingInputError, coverage
 from bot.core.knowledge import Knowledge
-from bot.core.read import find_sector_in, parse_age, parse_goal, parse_sector, parse_situation
+from bot.core.read.age import parse_age
+from bot.core.read.profile import parse_goal, parse_situation
 from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
-from bot.core.say import age_problem_message, verdict_message_for
+from bot.core.read.sectors import find_sector_in, parse_sector
+from bot.core.read.speaker import names_public_employer
 from bot.core.say.buttons import AGE_RANGE_BUTTONS, ELIGIBILITY_CHANGE_BUTTONS, NEXT_STEP_BUTTONS
 from bot.core.say.forms import AGE_RANGES_OFFER, GOAL_PROBLEM, SECTOR_PROBLEM, SITUATION_PROBLEM
+from bot.core.say.problems import age_problem_message
+from bot.core.say.verdict import verdict_message_for
 
 NAME = "eligibility_form"
 # Every slot of the profile, forgotten by "recommencer" (the role is kept).

@@ -16,30 +16,30 @@ from dataclasses import replace
 from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, returning_employer
-from bot.core.employer import (
-    EMPLOYER_INTENT,
-    EXCLUDED_KINDS,
-    NOT_AN_EMPLOYER,
-    EmployerRequest,
-    employer_kind,
+from bot.core.employer import EmployerRequest, plan
+from bot.core.read.durations import find_contract_months_in, parse_contract_months
+from bot.core.read.hiring import (
     find_company_size_in,
-    find_contract_months_in,
     find_hires_in,
     find_jobs_in,
     find_short_correction_in,
     names_people_not_a_duration,
-    parse_contract_months,
     parse_hires,
-    plan,
-    says_not_an_employer,
 )
-from bot.core.read import find_sector_in, parse_sector
 from bot.core.read.reading import Reading
 from bot.core.read.replies import asks_a_question, has_letters, skips
-from bot.core.say import contract_months_problem_message, employer_plan_message, hires_problem_message
+from bot.core.read.sectors import find_sector_in, parse_sector
+from bot.core.read.speaker import EMPLOYER_INTENT, EXCLUDED_KINDS, NOT_AN_EMPLOYER, employer_kind, says_not_an_employer
 from bot.core.say.buttons import EMPLOYER_BUTTONS, EMPLOYER_CHANGE_BUTTONS, EXCLUDED_BUTTONS, contract_months_buttons
-from bot.core.say.forms import (COMPANY_SECTOR_PROBLEM, JOBS_PROBLEM, JOBS_WITHOUT_WORDS_PROBLEM, NOT_AN_EMPLOYER_TEXT,
-                                contract_months_question)
+from bot.core.say.employer import employer_plan_message
+from bot.core.say.forms import (
+    COMPANY_SECTOR_PROBLEM,
+    JOBS_PROBLEM,
+    JOBS_WITHOUT_WORDS_PROBLEM,
+    NOT_AN_EMPLOYER_TEXT,
+    contract_months_question,
+)
+from bot.core.say.problems import contract_months_problem_message, hires_problem_message
 
 NAME = "employer_form"
 MAX_JOBS_CHARS = 200

@@ -8,7 +8,8 @@ from typing import Any, Mapping
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.funding import follow_up_money, simulate_funding
 from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
-from bot.core.say import closed_reminder, status_message, with_reminder
+from bot.core.say.faq import faq_placeholders
+from bot.core.say.status import closed_reminder, status_message, with_reminder
 from bot.core.status import experimentation_status
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
-        text = render(response.get("text", ""), k.placeholders())
+        text = render(response.get("text", ""), faq_placeholders(k))
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
     return Decision(say=(Say(text=text, buttons=response.get("buttons") or []),))

@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import PENDING
-from bot.core.read import ANY_ANSWER, requested_change
+from bot.core.read.changes import ANY_ANSWER, requested_change
 from bot.core.read.reading import Reading
 from bot.core.read.replies import answer_shaped, corrects, skips
 from bot.core.say.forms import CHANGE_CONFIRMED, NOT_UNDERSTOOD, NOTHING_TO_CHANGE, WHICH_ANSWER

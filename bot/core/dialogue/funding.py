@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
-from bot.core.employer import find_contract_months_in
 from bot.core.funding import FundingInputError, coverage
-from bot.core.read import MoneyParse, parse_money
-from bot.core.say import (closed_reminder, funding_input_problem_message, funding_message, funding_rule_message,
-                          with_reminder)
+from bot.core.read.durations import find_contract_months_in
+from bot.core.read.money import MoneyParse, parse_money
 from bot.core.say.buttons import FUNDING_BUTTONS, RESULT_BUTTONS
+from bot.core.say.funding import funding_message, funding_rule_message
+from bot.core.say.problems import funding_input_problem_message
+from bot.core.say.status import closed_reminder, with_reminder
 from bot.core.status import experimentation_status
 
 

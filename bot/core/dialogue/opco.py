@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
-from bot.core.employer import known_sector_match, names_public_employer
 from bot.core.knowledge import Knowledge
-from bot.core.read import SectorMatch, find_sector_in, parse_sector
-from bot.core.say import opco_message
+from bot.core.read.sectors import SectorMatch, find_sector_in, known_sector_match, parse_sector
+from bot.core.read.speaker import names_public_employer
 from bot.core.say.buttons import SECTOR_EXAMPLES
 from bot.core.say.forms import OPCO_SECTOR_QUESTION
+from bot.core.say.opco import opco_message
 
 
 def _answer(match: SectorMatch, text: str, k: Knowledge) -> Say:

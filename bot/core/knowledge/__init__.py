@@ -208,13 +208,6 @@ class Knowledge:
         """The source of a fact, e.g. `source_of("funding.annual_cap_eur")`."""
         return self.sources[self.facts[fact_path].source]
 
-    def placeholders(self) -> dict[str, str]:
-        """Deprecated: `bot.core.say.faq.faq_placeholders(k)`. Kept only until actions/faq.py calls it; the
-        knowledge floor imports nothing from the saying floor above it, hence the import at call time."""
-        from bot.core.say.faq import faq_placeholders
-
-        return faq_placeholders(self)
-
 
 # --------------------------------------------------------------------------- loading
 

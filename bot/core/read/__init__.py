@@ -15,12 +15,3 @@
 Nothing here raises on what a visitor types: a parser returns a value or a problem code, and the caller decides
 what to ask next. Nothing here imports the rules or the wording.
 """
-# Transitional re-exports while the other floors move to the modules above (removed once they have).
-from bot.core.read.age import (AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE,  # noqa: F401
-                               AgeParse, age_on, parse_age)
-from bot.core.read.changes import ANY_ANSWER, requested_change  # noqa: F401
-from bot.core.read.money import MIN_BARE_AMOUNT_EUR, MoneyParse, parse_money  # noqa: F401
-from bot.core.read.profile import parse_goal, parse_situation  # noqa: F401
-from bot.core.read.reading import UNCLEAR, Reading  # noqa: F401
-from bot.core.read.sectors import OTHER_SECTOR, SectorMatch, find_sector_in, known_sector_match, parse_sector  # noqa: F401
-from bot.core.read.text import normalize, strip_accents  # noqa: F401

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bot.core.employer import LARGE_SHARE_OF_PARCOURS, PUBLIC, EmployerPlan
+from bot.core.employer import LARGE_SHARE_OF_PARCOURS, EmployerPlan
 from bot.core.funding import MONTHS_PER_YEAR
 from bot.core.knowledge import Knowledge
+from bot.core.read.speaker import PUBLIC
 from bot.core.say.audience import EMPLOYER
 from bot.core.say.format import (
     format_count,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.knowledge import Knowledge, Opco
-from bot.core.read import SectorMatch
+from bot.core.read.sectors import SectorMatch
 from bot.core.say.audience import CANDIDATE, EMPLOYER
 from bot.core.say.format import format_number
 from bot.core.say.layout import source_line

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from bot.core.employer import NOT_POSITIVE, TOO_LONG, TOO_MANY
 from bot.core.funding import FundingInputError
 from bot.core.knowledge import Knowledge, load
-from bot.core.read import (
-    AMBIGUOUS,
-    FUTURE,
-    IMPOSSIBLE,
-    MAX_AGE,
-    NEGATIVE,
-    TOO_YOUNG_TO_BE_TRUE,
-)
+from bot.core.read.age import AMBIGUOUS, FUTURE, IMPOSSIBLE, MAX_AGE, NEGATIVE, TOO_YOUNG_TO_BE_TRUE
+from bot.core.read.reading import NOT_POSITIVE, TOO_LONG, TOO_MANY
 from bot.core.say.format import format_eur, format_months, format_number
 
 
