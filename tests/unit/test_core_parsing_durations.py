@@ -45,3 +45,21 @@ def test_reading_imports_neither_rules_nor_wording():
         for node in ast.walk(ast.parse(module.read_text())):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot"):
                 assert node.module.startswith(allowed), f"{module.name} imports {node.module}"
+
+
+def test_every_parser_returns_a_reading():
+    """One result type: whatever a parser read, its value, problem and details come the same way."""
+    from datetime import date
+
+    from bot.core.read.age import parse_age
+    from bot.core.read.hiring import parse_hires
+    from bot.core.read.reading import Reading
+    from bot.core.read.sectors import parse_sector
+
+    k = load()
+    results = [parse_age("né le 12/03/2001", date(2026, 12, 5), k), parse_hires("trois maçons", k),
+               parse_contract_months("un an", k), parse_money("12 000 € par an"), parse_sector("aide-soignante", k)]
+    assert all(isinstance(result, Reading) for result in results)
+    assert [result.value for result in results] == [25, 3, 12.0, 12000, "sante"]
+    assert results[0].birth_date == date(2001, 3, 12) and results[0].ok
+    assert not parse_hires("zéro", k).ok and parse_hires("zéro", k).problem

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from bot.core.knowledge import Knowledge, load
 from bot.core.read.numbers import NUMBER, to_int, words_to_digits
-from bot.core.read.reading import UNCLEAR
-
+from bot.core.read.reading import UNCLEAR, Reading, detail
 
 MAX_AGE = 120
 MIN_PLAUSIBLE_AGE = 10  # below this, an answer is a typo or a joke, not the visitor's age
@@ -21,8 +19,7 @@ FUTURE = "future"  # birth date or year after today
 AMBIGUOUS = "ambiguous"  # a range on both sides of the minimum age: ask for the exact age
 
 
-@dataclass(frozen=True)
-class AgeParse:
+class AgeParse(Reading):
     """An age read from text.
 
     `age` is set when `problem` is None. For a range ("16-25 ans", a birth year only) `band` holds
@@ -31,15 +28,14 @@ class AgeParse:
     on both sides of the minimum age gives `problem="ambiguous"` instead.
     """
 
-    age: int | None
-    birth_date: date | None = None
-    birth_year: int | None = None
-    band: tuple[int | None, int | None] | None = None
-    problem: str | None = None
+    def __init__(self, age: int | None = None, birth_date: date | None = None, birth_year: int | None = None,
+                 band: tuple[int | None, int | None] | None = None, problem: str | None = None):
+        super().__init__(age, {"birth_date": birth_date, "birth_year": birth_year, "band": band}, problem)
 
-    @property
-    def ok(self) -> bool:
-        return self.problem is None and self.age is not None
+    age = property(lambda self: self.value)
+    birth_date = detail("birth_date")
+    birth_year = detail("birth_year")
+    band = detail("band")
 
     @property
     def approximate(self) -> bool:

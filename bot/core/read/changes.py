@@ -5,7 +5,6 @@ import re
 
 from bot.core.read.text import normalize
 
-
 _CHANGE = r"(?:changer|modifier|corriger|rectifier|mettre a jour|revoir|revenir sur)"
 _CORRECT = r"(?:modifier|corriger|rectifier|mettre a jour)"  # "changer ma situation" may be a wish, not a correction
 _DETERMINER = r"(?:mon|ma|mes|le|la|les|l|notre|nos|votre|vos|cette|ce|une|un)"

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.core.knowledge import Knowledge, load
 from bot.core.read.numbers import digits
-from bot.core.read.reading import NOT_POSITIVE, TOO_LONG, UNCLEAR
-
+from bot.core.read.reading import NOT_POSITIVE, TOO_LONG, UNCLEAR, Reading
 
 MONTHS_PER_YEAR = 12
 WEEKS_PER_YEAR = 52
@@ -37,16 +35,13 @@ def months_in(text: str) -> float | None:
     return months_of(*found.groups()) if found else None
 
 
-@dataclass(frozen=True)
-class MonthsParse:
+class MonthsParse(Reading):
     """A contract duration in months read from text: `months` when `problem` is None."""
 
-    months: float | None
-    problem: str | None = None
+    def __init__(self, months: float | None = None, problem: str | None = None):
+        super().__init__(months, problem=problem)
 
-    @property
-    def ok(self) -> bool:
-        return self.problem is None and self.months is not None
+    months = property(lambda self: self.value)
 
 
 def check_contract_months(months: float, k: Knowledge) -> MonthsParse:

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.core.knowledge import Knowledge, load
 from bot.core.read.durations import DURATION, parse_contract_months
 from bot.core.read.numbers import digits
-from bot.core.read.reading import NOT_POSITIVE, TOO_MANY, UNCLEAR
-
+from bot.core.read.reading import NOT_POSITIVE, TOO_MANY, UNCLEAR, Reading
 
 # "une dizaine" of people: read as the round figure (the visitor can correct it).
 _ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -34,16 +32,11 @@ _HIRES_MENTION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class CountParse:
+class CountParse(Reading):
     """A head count read from text: `value` when `problem` is None."""
 
-    value: int | None
-    problem: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None and self.value is not None
+    def __init__(self, value: int | None = None, problem: str | None = None):
+        super().__init__(value, problem=problem)
 
 
 def _checked_hires(value: int, k: Knowledge) -> CountParse:

@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.core.read.durations import months_in
 from bot.core.read.numbers import NUMBER, to_int, words_to_digits
+from bot.core.read.reading import Reading, detail
 
 
-@dataclass(frozen=True)
-class MoneyParse:
+class MoneyParse(Reading):
     """A cost read from text, ready for `funding.coverage(amount_eur, months, per_year=per_year)`.
 
     A monthly cost is turned into a total over `months`, or into a yearly cost when no duration is given.
     """
 
-    amount_eur: float
-    months: float | None
-    per_year: bool
+    def __init__(self, amount_eur: float, months: float | None, per_year: bool):
+        super().__init__(amount_eur, {"months": months, "per_year": per_year})
+
+    amount_eur = property(lambda self: self.value)
+    months = detail("months")
+    per_year = detail("per_year")
 
 
 _AMOUNT = re.compile(

@@ -5,7 +5,6 @@ import re
 
 from bot.core.read.text import normalize
 
-
 # First matching row wins: "quelques blocs du diplôme" is blocs, "je ne travaille pas" is a job seeker.
 _GOALS = (
     ("blocs", r"\bblocs?\b|une partie|en partie|partiel|quelques competences|certaines competences"),

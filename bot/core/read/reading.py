@@ -1,4 +1,8 @@
-"""The one result type of reading: what was read from a message for one question, or why nothing could be."""
+"""The one result type of reading: what was read from a message for one question, or why nothing could be.
+
+Every parser's result is a `Reading`: the form's readers build one directly; the parsers of bot/core/read return
+a subclass that names its details (an age's birth date, a sector's label…), kept in `extra`.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,6 +26,19 @@ class Reading:
     @property
     def found(self) -> bool:
         return self.value is not None
+
+    @property
+    def ok(self) -> bool:
+        """A usable value: read, and with no problem."""
+        return self.problem is None and self.value is not None
+
+    def __hash__(self) -> int:  # `extra` is a mapping: hashed by its items
+        return hash((type(self), self.value, tuple(sorted((self.extra or {}).items())), self.problem, self.recognised))
+
+
+def detail(name: str, doc: str = "") -> property:
+    """A parser's detail, kept in `Reading.extra`, read as an attribute of its result (`parsed.birth_date`)."""
+    return property(lambda reading: (reading.extra or {}).get(name), doc=doc or name)
 
 
 # Problem codes shared by the parsers (each parser adds its own, e.g. the age's "future"); the say floor words them.

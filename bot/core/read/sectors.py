@@ -7,29 +7,33 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Knowledge, KnowledgeError, Sector, load
+from bot.core.read.reading import Reading, detail
 from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens
-
 
 # The sector of a job the knowledge data does not list: kept as the visitor wrote it, not refused.
 OTHER_SECTOR = "autre"
 
 
-@dataclass(frozen=True)
-class SectorMatch:
-    """Result of reading a sector or job.
+class SectorMatch(Reading):
+    """Result of reading a sector or job: its value is the sector id.
 
-    Unknown input gives `sector_id="autre"`, `matched=False` and keeps `raw`: it is not refused.
+    Unknown input gives `sector_id="autre"`, `matched=False` (not `recognised`) and keeps `raw`: it is not refused.
     `score` is 100 for an exact phrase, the rapidfuzz score for a typo, 0 when nothing matched.
     """
 
-    sector_id: str
-    label: str | None
-    raw: str
-    score: float
-    tension: bool | None
-    opco_id: str | None
-    matched: bool
-    matched_phrase: str | None = None
+    def __init__(self, sector_id: str, label: str | None, raw: str, score: float, tension: bool | None,
+                 opco_id: str | None, matched: bool, matched_phrase: str | None = None):
+        super().__init__(sector_id, {"label": label, "raw": raw, "score": score, "tension": tension,
+                                     "opco_id": opco_id, "matched_phrase": matched_phrase}, recognised=matched)
+
+    sector_id = property(lambda self: self.value)
+    matched = property(lambda self: self.recognised)
+    label = detail("label")
+    raw = detail("raw")
+    score = detail("score")
+    tension = detail("tension")
+    opco_id = detail("opco_id")
+    matched_phrase = detail("matched_phrase")
 
 
 @dataclass(frozen=True)

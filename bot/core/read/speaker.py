@@ -6,7 +6,6 @@ import re
 from bot.core.read.changes import requested_change
 from bot.core.read.text import normalize
 
-
 # Kinds of employer. Only a private employer may sign the contrat de professionnalisation.
 PRIVATE = "prive"
 PUBLIC = "public"

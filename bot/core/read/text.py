@@ -5,7 +5,6 @@ import re
 import unicodedata
 from typing import Iterable
 
-
 # Dropped from sector phrases and sentences alike, so "chauffeur de bus" matches "chauffeur bus".
 FUNCTION_WORDS = frozenset(
     "le la les l un une des du de d a au aux en et dans chez pour sur par avec".split()
