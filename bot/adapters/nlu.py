@@ -6,7 +6,7 @@ lemmas and the spaCy document's word vectors), in place of Rasa's DIETClassifier
 `RoleHint` marks a message written by an employer with a `role` entity ("employeur"); the `role` slot is
 filled from it (domain.yml, `from_entity`) before the dialogue predicts anything, in the Rasa process: no
 round trip to the action server after each message. That an eligibility check makes an unknown visitor a
-candidate is decided by the eligibility form (actions/eligibility.py), which sees the slot's current value.
+candidate is decided by the eligibility form (bot/core/dialogue/eligibility_form.py), which sees the slot's current value.
 """
 from __future__ import annotations
 

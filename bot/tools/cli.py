@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
     evaluation.add_argument("--quick", action="store_true", help="only the held-out set, with our config")
     evaluation.add_argument("--skip-default-cv", action="store_true",
-                            help="no cross-validation of the default recipe (about an hour on 2 cores)")
+                            help="no cross-validation of the default recipe (about three hours on 2 cores)")
     evaluation.add_argument("--seeds", type=seed_list, default=None, metavar="2023,2024,…",
                             help="the ResponseSelector seeds of the held-out spread (default: 2023,2024,2025,2026 "
                                  "for the full run, none with --quick)")

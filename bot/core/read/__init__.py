@@ -10,7 +10,8 @@
 - hiring.py     an employer's hires, jobs and company size
 - speaker.py    who is speaking: an employer or not, and which kind
 - changes.py    requests to change an answer
-- reading.py    Reading, the result type, and the problem codes the parsers share
+- replies.py    the shape of a reply: a question, a skip, a correction
+- reading.py    Reading, the one result type of every parser, and the problem codes they share
 
 Nothing here raises on what a visitor types: a parser returns a value or a problem code, and the caller decides
 what to ask next. Nothing here imports the rules or the wording.

@@ -6,6 +6,7 @@ Responses that Rasa utters by name (with their buttons) stay in domain.yml.
 from __future__ import annotations
 
 from bot.core.knowledge import Knowledge
+from bot.core.say.format import format_months
 
 # Every conversation-ending answer (a verdict) offers these next steps.
 NEXT_STEP_BUTTONS = [
@@ -61,7 +62,7 @@ def contract_months_buttons(k: Knowledge) -> list[dict[str, str]]:
     """The contract lengths worth a click (the standard bounds and the allégé maximum), and "not known yet"."""
     contract = k.contract
     choices = sorted({contract.standard_min_months, contract.standard_max_months, contract.max_months})
-    buttons = [{"title": f"{months} mois", "payload": f"{months} mois"} for months in choices]
+    buttons = [{"title": format_months(months), "payload": format_months(months)} for months in choices]
     return buttons + [{"title": "Je ne sais pas encore", "payload": "passer"}]
 
 

@@ -6,6 +6,7 @@ Their buttons are in bot/core/say/buttons.py.
 from __future__ import annotations
 
 from bot.core.knowledge import Knowledge
+from bot.core.say.format import format_months
 
 # --------------------------------------------------------------------------- any form
 
@@ -38,7 +39,7 @@ NOT_AN_EMPLOYER_TEXT = "D'accord, vous cherchez pour vous-même : vérifions plu
 def contract_months_question(k: Knowledge) -> str:
     """The contracts' length, with the allégé contract's maximum from the knowledge data."""
     return (f"Combien de mois dureront les contrats ? Le contrat allégé n'a pas de durée minimale "
-            f"et dure au plus {k.contract.max_months} mois.")
+            f"et dure au plus {format_months(k.contract.max_months)}.")
 
 
 # --------------------------------------------------------------------------- OPCO finder
