@@ -7,7 +7,9 @@ For each configuration (config.yml, config.default.yml) on the same data:
   (the intent, and for FAQ questions the chosen answer), confusion counts and the list of errors; for ours,
   also with the ResponseSelector trained from other random seeds, as its choice among close FAQ answers moves
   with the seed: the spread tells a change in the data from noise;
-- the test stories (tests/stories), with `rasa test core`.
+- the test stories (tests/stories), with `rasa test core`;
+- for ours, the held-out whole conversations (tests/conversations/heldout.yml), run in-process and checked
+  (bot/tools/conversations.py): the share that ends as it should, with no invariant of the dialogue broken.
 Everything lands in results/eval/, and a one-screen summary is printed at the end.
 """
 from __future__ import annotations
@@ -21,15 +23,15 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 
-from bot.tools.bench.setups import default_model
 from bot.adapters.training import MODEL_NAME, ROOT, ensure_model, fingerprint
+from bot.tools.bench.setups import default_model
 
 RESULTS = ROOT / "results" / "eval"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 CONFIGS = {"ours": ("config.yml", "vae"), "default": ("config.default.yml", "default")}
 # Predictions that make the bot ask for a rephrasing instead of answering something else.
 SAFE_FALLBACKS = {"nlu_fallback"}
-TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92}
+TARGETS = {"cv_intent_macro_f1": 0.95, "heldout_accuracy": 0.92, "conversations_pass_rate": 0.9}
 # The ResponseSelector seeds of the held-out spread; the first is config.yml's.
 SEEDS = (2023, 2024, 2025, 2026)
 
@@ -151,6 +153,15 @@ def heldout_over_seeds(seeds: tuple[int, ...], out: Path, own: dict[str, float])
             "heldout_errors_on_every_seed": len(always)}
 
 
+def conversations(model: Path, out: Path) -> dict[str, float]:
+    """The held-out whole conversations: the pass rate (and per register, printed), failures in `out`."""
+    from bot.tools.conversations import HELDOUT_CONVERSATIONS, load_conversations, measure
+
+    result = measure(model, load_conversations(HELDOUT_CONVERSATIONS), out)
+    print(f"    conversations by register: {result.pop('conversations_by_register')}", flush=True)
+    return result
+
+
 def stories(model: Path, out: Path) -> dict[str, float]:
     rasa("test", "core", "--model", str(model), "--stories", "tests/stories", "--out", str(out))
     report = json.loads((out / "story_report.json").read_text())
@@ -163,10 +174,13 @@ def evaluate(quick: bool = False, default_cv: bool = True, seeds: tuple[int, ...
     stay as they are, if any)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     if quick:
-        scores = heldout(ensure_model(), RESULTS / "ours")
+        model = ensure_model()
+        scores = heldout(model, RESULTS / "ours")
         if seeds:
             scores.update(heldout_over_seeds(seeds, RESULTS / "ours", scores))
-        print(json.dumps(scores, indent=1), f"\nErrors: {RESULTS.relative_to(ROOT)}/ours/heldout_errors.json")
+        scores.update(conversations(model, RESULTS / "ours"))
+        print(json.dumps(scores, indent=1), f"\nErrors: {RESULTS.relative_to(ROOT)}/ours/heldout_errors.json and "
+              "conversation_failures.json")
         return 0
     scores: dict[str, dict[str, float]] = {}
     # The default-recipe model is the benchmark's (trained once in a /tmp copy, cached in var/bench/).
@@ -182,6 +196,7 @@ def evaluate(quick: bool = False, default_cv: bool = True, seeds: tuple[int, ...
         cv = folds[name].result() if name in folds else {}
         scores[name] = {**cv, **heldout(model, out), **stories(model, out / "stories")}
     scores["ours"].update(heldout_over_seeds(seeds or SEEDS, RESULTS / "ours", scores["ours"]))
+    scores["ours"].update(conversations(models["ours"], RESULTS / "ours"))
     (RESULTS / "summary.json").write_text(json.dumps(scores, indent=1))
     print_summary(scores)
     return 0
