@@ -1,0 +1,196 @@
+"""Job titles of France Travail's ROME in the visitor's words: every title, masculine and feminine, singular and
+plural, with or without accents, with a typo, inside a sentence; its ROME code gives the sector.
+
+The index is built once per (knowledge, ROME) pair and cached: a dict from each title's normalised form (the
+tokens of `read.text.word_tokens`) to its code, so a message is read by looking up its windows of 1 to N tokens;
+a token the titles never use is corrected against their vocabulary through a one-deletion table (symmetric
+delete: one edit, transpositions included), and only a whole answer is compared fuzzily, against the titles
+that share one of its words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.core.knowledge import Knowledge
+from bot.core.knowledge.rome import Rome
+from bot.core.read.text import word_tokens
+
+CORRECT_MIN_CHARS = 5  # shorter tokens are only read exactly
+FUZZY_WHOLE_CUTOFF = 92  # a whole answer against the titles sharing one of its words
+TYPO_SCORE = 90.0  # the score of a title read through a corrected token
+# One-word titles that are also everyday words or too vague to name a job inside a sentence; they still count
+# as a whole answer ("Conseiller" typed at the job question).
+SENTENCE_STOP = frozenset(
+    """conseiller conseillere agent agente aide assistant assistante responsable directeur directrice chef cheffe
+    charge chargee gestionnaire employe employee ouvrier ouvriere technicien technicienne operateur operatrice
+    associe associee gerant gerante adjoint adjointe animateur animatrice accompagnateur accompagnatrice
+    formateur formatrice consultant consultante expert experte coordinateur coordinatrice superviseur
+    superviseuse stagiaire apprenti apprentie benevole intervenant intervenante referent referente mediateur
+    mediatrice pilote guide secretaire commercial commerciale vendeur vendeuse manager controleur controleuse
+    inspecteur inspectrice auditeur auditrice analyste correspondant correspondante delegue deleguee
+    dirigeant dirigeante cadre professeur enseignant enseignante demonstrateur demonstratrice surveillant
+    surveillante facteur factrice porteur porteuse maitre maitresse monteur monteuse poseur poseuse
+    receptionnaire courtier courtiere agent controleur passeur passeuse coach hote hotesse interprete""".split()
+)
+
+
+@dataclass(frozen=True)
+class JobHit:
+    """A ROME title found in a message: its code, the sector the code maps to, where it stands."""
+
+    code: str
+    sector_id: str | None
+    title_key: str  # the normalised title
+    start: int  # position in the token list it was found in
+    length: int
+    score: float  # 100 exact, less with a typo
+
+
+@dataclass(frozen=True)
+class JobIndex:
+    titles: dict[str, tuple[str, str | None]]  # normalised title -> (code, sector id)
+    max_length: int
+    vocabulary: dict[str, int]  # title token -> number of titles using it
+    deletes: dict[str, tuple[str, ...]]  # token with one letter deleted -> vocabulary tokens
+    by_token: dict[str, tuple[str, ...]]  # title token -> titles using it (whole-answer fuzzy candidates)
+    workplaces: dict[str, str]  # normalised workplace phrase -> sector id
+    workplace_max_length: int
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)|-[A-Z]{2,}-")
+
+
+def title_forms(title: str) -> list[str]:
+    """Masculine and feminine forms of a ROME title: "Agent / Agente de service hospitalier (ASH)" gives
+    "Agent de service hospitalier" and "Agente de service hospitalier"."""
+    title = " ".join(_PARENTHESES.sub(" ", title).split())
+    parts = [part.strip() for part in title.split(" / ")]
+    if len(parts) != 2:
+        return [" ".join(part for part in parts)] if len(parts) == 1 else parts
+    masculine, feminine = parts
+    tail = feminine.split()[len(masculine.split()):]
+    return [" ".join([masculine, *tail]), feminine]
+
+
+def _deletions(token: str) -> set[str]:
+    return {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+@functools.lru_cache(maxsize=4)
+def job_index(k: Knowledge, rome: Rome) -> JobIndex:
+    """The title table of `rome`, each title's sector taken from its code (see knowledge/rome/sectors.yml)."""
+    candidates: dict[str, list[tuple[bool, str]]] = {}
+    for entry in rome.titles:
+        for form in title_forms(entry.title):
+            key = " ".join(word_tokens(form))
+            if key:
+                candidates.setdefault(key, []).append((entry.principal, entry.code))
+    titles: dict[str, tuple[str, str | None]] = {}
+    for key, codes in candidates.items():
+        # One title under several codes: the sector most of them share, a main title's code first.
+        sectors = Counter(rome.sector_of(code) for _, code in codes)
+        ranked = sorted(codes, key=lambda pc: (-sectors[rome.sector_of(pc[1])], not pc[0], pc[1]))
+        code = ranked[0][1]
+        titles[key] = (code, rome.sector_of(code))
+    vocabulary: Counter[str] = Counter(token for key in titles for token in key.split())
+    deletes: dict[str, set[str]] = {}
+    by_token: dict[str, list[str]] = {}
+    for token in vocabulary:
+        if len(token) >= CORRECT_MIN_CHARS - 1:
+            for deleted in _deletions(token):
+                deletes.setdefault(deleted, set()).add(token)
+    for key in titles:
+        for token in set(key.split()):
+            by_token.setdefault(token, []).append(key)
+    workplaces = {" ".join(word_tokens(phrase)): sector for phrase, sector in rome.workplaces.items()}
+    return JobIndex(
+        titles, max(len(key.split()) for key in titles), dict(vocabulary),
+        {deleted: tuple(sorted(tokens)) for deleted, tokens in deletes.items()},
+        {token: tuple(keys) for token, keys in by_token.items()},
+        workplaces, max(len(key.split()) for key in workplaces),
+    )
+
+
+def correct(index: JobIndex, token: str) -> str | None:
+    """The title word one edit away from `token` (the most used one), or None; `token` itself if it is one."""
+    if token in index.vocabulary:
+        return token
+    if len(token) < CORRECT_MIN_CHARS or not token.isalpha():
+        return None
+    found: set[str] = set(index.deletes.get(token, ()))
+    for deleted in _deletions(token):
+        if deleted in index.vocabulary:
+            found.add(deleted)
+        found.update(index.deletes.get(deleted, ()))
+    near = [word for word in found if OSA.distance(word, token, score_cutoff=1) <= 1]
+    return max(near, key=lambda word: (index.vocabulary[word], word)) if near else None
+
+
+def scan_titles(index: JobIndex, tokens: list[str], sentence: bool) -> JobHit | None:
+    """The best title in `tokens` (longest, exact before corrected, then first): exact windows, then windows
+    through corrected tokens. In a sentence, a one-word title of SENTENCE_STOP does not count."""
+    hit = _scan(index, tokens, tokens, sentence, 100.0)
+    if hit is not None:
+        return hit
+    corrected = [token if token in index.vocabulary else (correct(index, token) or token) for token in tokens]
+    if corrected == tokens:
+        return None
+    return _scan(index, corrected, tokens, sentence, TYPO_SCORE)
+
+
+def _scan(index: JobIndex, tokens: list[str], original: list[str], sentence: bool, score: float) -> JobHit | None:
+    best: JobHit | None = None
+    n = len(tokens)
+    for start in range(n):
+        for length in range(min(index.max_length, n - start), 0, -1):
+            if best is not None and length <= best.length:
+                break
+            key = " ".join(tokens[start:start + length])
+            found = index.titles.get(key)
+            if found is None:
+                continue
+            if sentence and length == 1 and key in SENTENCE_STOP:
+                continue
+            changed = tokens[start:start + length] != original[start:start + length]
+            if sentence and changed and len(key) < 8:
+                continue  # a corrected short title inside a sentence is too often an ordinary word
+            best = JobHit(found[0], found[1], key, start, length, score if changed else 100.0)
+            break
+    return best
+
+
+def fuzzy_title(index: JobIndex, tokens: list[str]) -> JobHit | None:
+    """A whole answer compared with the titles sharing one of its (corrected) words; None under the cutoff."""
+    key = " ".join(tokens)
+    candidates: set[str] = set()
+    for token in tokens:
+        word = correct(index, token)
+        if word is not None and index.vocabulary.get(word, 0) <= 2000:
+            candidates.update(index.by_token.get(word, ()))
+    if not candidates:
+        return None
+    hit = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WHOLE_CUTOFF, processor=None)
+    if hit is None:
+        return None
+    code, sector_id = index.titles[hit[0]]
+    return JobHit(code, sector_id, hit[0], 0, len(tokens), float(hit[1]))
+
+
+def find_workplace(index: JobIndex, tokens: list[str], skip: range = range(0)) -> str | None:
+    """The sector of the longest workplace named in `tokens` outside the positions in `skip`."""
+    best: tuple[int, str] | None = None
+    for start in range(len(tokens)):
+        for length in range(min(index.workplace_max_length, len(tokens) - start), 0, -1):
+            if any(position in skip for position in range(start, start + length)):
+                continue
+            sector = index.workplaces.get(" ".join(tokens[start:start + length]))
+            if sector is not None and (best is None or length > best[0]):
+                best = (length, sector)
+                break
+    return best[1] if best else None
