@@ -34,7 +34,7 @@ SENTENCE_STOP = frozenset(
     superviseuse stagiaire apprenti apprentie benevole intervenant intervenante referent referente mediateur
     mediatrice pilote guide secretaire commercial commerciale vendeur vendeuse manager controleur controleuse
     inspecteur inspectrice auditeur auditrice analyste correspondant correspondante delegue deleguee
-    dirigeant dirigeante cadre professeur enseignant enseignante demonstrateur demonstratrice surveillant
+    dirigeant dirigeante cadre professeur enseignant enseignante surveillant
     surveillante facteur factrice porteur porteuse maitre maitresse monteur monteuse poseur poseuse
     receptionnaire courtier courtiere agent controleur passeur passeuse coach hote hotesse interprete""".split()
 )
@@ -117,51 +117,88 @@ def job_index(k: Knowledge, rome: Rome) -> JobIndex:
     )
 
 
-def correct(index: JobIndex, token: str) -> str | None:
-    """The title word one edit away from `token` (the most used one), or None; `token` itself if it is one."""
+def corrections(index: JobIndex, token: str) -> list[str]:
+    """The title words one edit away from `token`, most used first ([token] if it is one, [] if none)."""
     if token in index.vocabulary:
-        return token
+        return [token]
     if len(token) < CORRECT_MIN_CHARS or not token.isalpha():
-        return None
+        return []
     found: set[str] = set(index.deletes.get(token, ()))
     for deleted in _deletions(token):
         if deleted in index.vocabulary:
             found.add(deleted)
         found.update(index.deletes.get(deleted, ()))
     near = [word for word in found if OSA.distance(word, token, score_cutoff=1) <= 1]
-    return max(near, key=lambda word: (index.vocabulary[word], word)) if near else None
+    return sorted(near, key=lambda word: (-index.vocabulary[word], word))
+
+
+def correct(index: JobIndex, token: str) -> str | None:
+    """The most used title word one edit away from `token`, or None; `token` itself if it is one."""
+    found = corrections(index, token)
+    return found[0] if found else None
 
 
 def scan_titles(index: JobIndex, tokens: list[str], sentence: bool) -> JobHit | None:
-    """The best title in `tokens` (longest, exact before corrected, then first): exact windows, then windows
-    through corrected tokens. In a sentence, a one-word title of SENTENCE_STOP does not count."""
-    hit = _scan(index, tokens, tokens, sentence, 100.0)
-    if hit is not None:
+    """The best title in `tokens`: the longest, exact before corrected, then the first. Windows of the words as
+    typed, then of the words corrected (a one-word window tries every correction). In a sentence, a one-word
+    title of SENTENCE_STOP does not count."""
+    exact = _scan(index, tokens, tokens, {}, sentence, 100.0)
+    options = {i: found for i, token in enumerate(tokens)
+               if token not in index.vocabulary and (found := corrections(index, token))}
+    if not options:
+        return exact
+    corrected = [options[i][0] if i in options else token for i, token in enumerate(tokens)]
+    typo = _scan(index, corrected, tokens, options, sentence, TYPO_SCORE)
+    best = typo if typo is not None and (exact is None or typo.length > exact.length) else exact
+    if sentence and best is not None:
+        best = _extend(index, tokens, best)
+    return best
+
+
+def _extend(index: JobIndex, tokens: list[str], hit: JobHit) -> JobHit:
+    """A title found in a sentence, lengthened by up to 3 following words when one of them is not a title word
+    (a typo the corrector could not fix: "polisseuse sur métauux"): fuzzy, against the titles sharing its first
+    word only."""
+    end = hit.start + hit.length
+    if not any(token not in index.vocabulary for token in tokens[end:end + 3]):
         return hit
-    corrected = [token if token in index.vocabulary else (correct(index, token) or token) for token in tokens]
-    if corrected == tokens:
-        return None
-    return _scan(index, corrected, tokens, sentence, TYPO_SCORE)
+    candidates = index.by_token.get(tokens[hit.start], ())
+    if not candidates or len(candidates) > 3000:
+        return hit
+    for extra in (3, 2, 1):
+        if end + extra > len(tokens):
+            continue
+        window = " ".join(tokens[hit.start:end + extra])
+        found = process.extractOne(window, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_WHOLE_CUTOFF,
+                                   processor=None)
+        if found is not None and len(found[0].split()) > hit.length:
+            code, sector_id = index.titles[found[0]]
+            return JobHit(code, sector_id, found[0], hit.start, hit.length + extra, float(found[1]))
+    return hit
 
 
-def _scan(index: JobIndex, tokens: list[str], original: list[str], sentence: bool, score: float) -> JobHit | None:
+def _scan(index: JobIndex, tokens: list[str], original: list[str], options: dict[int, list[str]], sentence: bool,
+          score: float) -> JobHit | None:
     best: JobHit | None = None
     n = len(tokens)
     for start in range(n):
         for length in range(min(index.max_length, n - start), 0, -1):
             if best is not None and length <= best.length:
                 break
-            key = " ".join(tokens[start:start + length])
-            found = index.titles.get(key)
-            if found is None:
-                continue
-            if sentence and length == 1 and key in SENTENCE_STOP:
-                continue
-            changed = tokens[start:start + length] != original[start:start + length]
-            if sentence and changed and len(key) < 8:
-                continue  # a corrected short title inside a sentence is too often an ordinary word
-            best = JobHit(found[0], found[1], key, start, length, score if changed else 100.0)
-            break
+            keys = options.get(start, ()) if length == 1 else ()
+            for key in keys or (" ".join(tokens[start:start + length]),):
+                found = index.titles.get(key)
+                if found is None:
+                    continue
+                if sentence and length == 1 and key in SENTENCE_STOP:
+                    continue
+                changed = tokens[start:start + length] != original[start:start + length]
+                if sentence and changed and len(key) < 8:
+                    continue  # a corrected short title inside a sentence is too often an ordinary word
+                best = JobHit(found[0], found[1], key, start, length, score if changed else 100.0)
+                break
+            if best is not None and best.length == length:
+                break
     return best
 
 

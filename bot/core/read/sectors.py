@@ -145,6 +145,15 @@ def _read_part(k: Knowledge, raw: str, part: list[str], sentence: bool) -> Secto
     index = _rome(k)
     tokens = [word for word in part if word not in FUNCTION_WORDS]
     hit = scan_titles(index, tokens, sentence)
+    if hit is not None and not sentence:
+        # A whole answer only partly read ("restauratrice sur vere" read as "restauratrice"): a title close to
+        # the whole answer is better.
+        words = [word for word in tokens if word not in FILLER_WORDS]
+        if hit.length < len(words):
+            whole = fuzzy_title(index, words)
+            if whole is not None and whole.title_key != hit.title_key:
+                hit = whole
+                tokens = words
     if hit is not None:
         span = range(hit.start, hit.start + hit.length)
         # A title the knowledge file lists word for word keeps that sector: a curated exception to its code
