@@ -85,14 +85,27 @@ def _deletions(token: str) -> set[str]:
 @functools.lru_cache(maxsize=4)
 def job_index(k: Knowledge, rome: Rome) -> JobIndex:
     """The title table of `rome`, each title's sector taken from its code (see knowledge/rome/sectors.yml)."""
+    words: dict[str, list[str]] = {}  # each typed word's tokens, computed once (the titles reuse their words)
+
+    def tokens_of(form: str) -> list[str]:
+        out: list[str] = []
+        for word in form.split():
+            if word not in words:
+                words[word] = word_tokens(word)
+            out.extend(words[word])
+        return out
+
     candidates: dict[str, list[tuple[bool, str]]] = {}
     for entry in rome.titles:
         for form in title_forms(entry.title):
-            key = " ".join(word_tokens(form))
+            key = " ".join(tokens_of(form))
             if key:
                 candidates.setdefault(key, []).append((entry.principal, entry.code))
     titles: dict[str, tuple[str, str | None]] = {}
     for key, codes in candidates.items():
+        if len(codes) == 1:
+            titles[key] = (codes[0][1], rome.sector_of(codes[0][1]))
+            continue
         # One title under several codes: the sector most of them share, a main title's code first.
         sectors = Counter(rome.sector_of(code) for _, code in codes)
         ranked = sorted(codes, key=lambda pc: (-sectors[rome.sector_of(pc[1])], not pc[0], pc[1]))

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Knowledge, KnowledgeError, Sector, load
-from bot.core.read.jobs import find_workplace, fuzzy_title, job_index, scan_titles
+from bot.core.knowledge.rome import load_rome
+from bot.core.read.jobs import JobIndex, find_workplace, fuzzy_title, job_index, scan_titles
 from bot.core.read.reading import Reading, detail
 from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens
 
@@ -126,9 +127,7 @@ def _target_start(words: list[str]) -> int | None:
     return None
 
 
-def _rome(k: Knowledge):
-    from bot.core.knowledge.rome import load_rome
-
+def _rome(k: Knowledge) -> JobIndex:
     return job_index(k, load_rome(k))
 
 
@@ -236,3 +235,10 @@ def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> Sec
         return None
     sector = k.sector(sector_id)
     return SectorMatch(sector.id, sector.label, sector.label, 100.0, sector.tension, sector.opco_id, True)
+
+
+def warm_up(k: Knowledge | None = None) -> None:
+    """Build the phrase and ROME indexes now (about a second) rather than on a visitor's first job answer."""
+    k = k or load()
+    _sector_index(k)
+    _rome(k)
