@@ -19,13 +19,15 @@ from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.rome import Rome
-from bot.core.read.text import word_tokens
+from bot.core.read.text import singular, word_tokens
 
 CORRECT_MIN_CHARS = 5  # shorter tokens are only read exactly
 FUZZY_WHOLE_CUTOFF = 92  # a whole answer against the titles sharing one of its words
 TYPO_SCORE = 90.0  # the score of a title read through a corrected token
-# One-word titles that are also everyday words or too vague to name a job inside a sentence; they still count
-# as a whole answer ("Conseiller" typed at the job question).
+# One-word titles that are also everyday words or too vague to name the visitor's job inside a sentence: there they
+# need a cue just before ("je suis conseiller", "devenir designer", "comme vendeur"), not in "parler à un
+# conseiller", "désigner un tuteur" or "les mineurs". They still count as a whole answer. A one-word title read
+# through a corrected word needs the cue too ("encadrer" is not "encadreur").
 SENTENCE_STOP = frozenset(
     """conseiller conseillere agent agente aide assistant assistante responsable directeur directrice chef cheffe
     charge chargee gestionnaire employe employee ouvrier ouvriere technicien technicienne operateur operatrice
@@ -36,8 +38,14 @@ SENTENCE_STOP = frozenset(
     inspecteur inspectrice auditeur auditrice analyste correspondant correspondante delegue deleguee
     dirigeant dirigeante cadre professeur enseignant enseignante surveillant
     surveillante facteur factrice porteur porteuse maitre maitresse monteur monteuse poseur poseuse
-    receptionnaire courtier courtiere agent controleur passeur passeuse coach hote hotesse interprete""".split()
+    receptionnaire courtier courtiere agent controleur passeur passeuse coach hote hotesse interprete designer
+    mineur""".split()
 )
+# Cues and articles are compared with the words as `word_tokens` gives them: singular ("suis" -> "sui").
+JOB_CUES = frozenset(map(singular, "suis es est etais etait ete etre devenir redevenir comme que metier poste job "
+                                   "boulot fais faire exerce actuellement".split()))
+# A title after a possessive is someone else's job: "mon conseiller emploi m'a parlé de la VAE inversée".
+POSSESSIVES = frozenset(map(singular, "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()))
 
 
 @dataclass(frozen=True)
@@ -154,7 +162,8 @@ def correct(index: JobIndex, token: str) -> str | None:
 def scan_titles(index: JobIndex, tokens: list[str], sentence: bool) -> JobHit | None:
     """The best title in `tokens`: the longest, exact before corrected, then the first. Windows of the words as
     typed, then of the words corrected (a one-word window tries every correction). In a sentence, a one-word
-    title of SENTENCE_STOP does not count."""
+    title of SENTENCE_STOP or read through a correction needs a cue before it, and a title after a possessive
+    does not count."""
     exact = _scan(index, tokens, tokens, {}, sentence, 100.0)
     options = {i: found for i, token in enumerate(tokens)
                if token not in index.vocabulary and (found := corrections(index, token))}
@@ -203,11 +212,15 @@ def _scan(index: JobIndex, tokens: list[str], original: list[str], options: dict
                 found = index.titles.get(key)
                 if found is None:
                     continue
-                if sentence and length == 1 and key in SENTENCE_STOP:
-                    continue
                 changed = tokens[start:start + length] != original[start:start + length]
-                if sentence and changed and len(key) < 8:
-                    continue  # a corrected short title inside a sentence is too often an ordinary word
+                if sentence:
+                    before = tokens[start - 1] if start else ""
+                    if before in POSSESSIVES:
+                        continue
+                    if length == 1 and (key in SENTENCE_STOP or changed) and before not in JOB_CUES:
+                        continue
+                    if changed and len(key) < 8:
+                        continue  # a corrected short title inside a sentence is too often an ordinary word
                 best = JobHit(found[0], found[1], key, start, length, score if changed else 100.0)
                 break
             if best is not None and best.length == length:
@@ -232,10 +245,19 @@ def fuzzy_title(index: JobIndex, tokens: list[str]) -> JobHit | None:
     return JobHit(code, sector_id, hit[0], 0, len(tokens), float(hit[1]))
 
 
-def find_workplace(index: JobIndex, tokens: list[str], skip: range = range(0)) -> str | None:
-    """The sector of the longest workplace named in `tokens` outside the positions in `skip`."""
+# A workplace is named after a preposition or an article ("dans une clinique", "en EHPAD", "à l'hôpital"), not as
+# a verb ("ferme ta bouche").
+WORKPLACE_CUES = frozenset(map(singular, "dans a au aux en chez sur un une le la l les d de du des mon ma notre"
+                                         .split()))
+
+
+def find_workplace(index: JobIndex, tokens: list[str], before: list[str], skip: range = range(0)) -> str | None:
+    """The sector of the longest workplace named in `tokens` outside the positions in `skip`; `before[i]` is the
+    word typed just before `tokens[i]` (function words included), which must be a preposition or an article."""
     best: tuple[int, str] | None = None
     for start in range(len(tokens)):
+        if before[start] not in WORKPLACE_CUES:
+            continue
         for length in range(min(index.workplace_max_length, len(tokens) - start), 0, -1):
             if any(position in skip for position in range(start, start + length)):
                 continue

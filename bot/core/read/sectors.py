@@ -132,9 +132,9 @@ def _rome(k: Knowledge) -> JobIndex:
 
 
 def _with_workplace(k: Knowledge, raw: str, sector_id: str | None, score: float, phrase: str | None,
-                    tokens: list[str], span: range) -> SectorMatch | None:
+                    tokens: list[str], before: list[str], span: range) -> SectorMatch | None:
     """The reading, its branch replaced by a workplace named outside `span` ("… dans une clinique")."""
-    sector_id = find_workplace(_rome(k), tokens, span) or sector_id
+    sector_id = find_workplace(_rome(k), tokens, before, span) or sector_id
     return None if sector_id is None else _match(k, raw, sector_id, score, phrase)
 
 
@@ -143,6 +143,7 @@ def _read_part(k: Knowledge, raw: str, part: list[str], sentence: bool) -> Secto
     a typo (whole answers: fuzzy)."""
     index = _rome(k)
     tokens = [word for word in part if word not in FUNCTION_WORDS]
+    before = [part[i - 1] if i else "" for i, word in enumerate(part) if word not in FUNCTION_WORDS]
     hit = scan_titles(index, tokens, sentence)
     if hit is not None and not sentence:
         # A whole answer only partly read ("restauratrice sur vere" read as "restauratrice"): a title close to
@@ -152,27 +153,28 @@ def _read_part(k: Knowledge, raw: str, part: list[str], sentence: bool) -> Secto
             whole = fuzzy_title(index, words)
             if whole is not None and whole.title_key != hit.title_key:
                 hit = whole
-                tokens = words
+                tokens, before = words, [""] * len(words)  # the whole answer is the title: no workplace
     if hit is not None:
         span = range(hit.start, hit.start + hit.length)
         # A title the knowledge file lists word for word keeps that sector: a curated exception to its code
         # ("auxiliaire de vie sociale" is home help though K1306 is mostly establishments).
         sector_id = _sector_index(k).phrases.get(hit.title_key, hit.sector_id)
-        found = _with_workplace(k, raw, sector_id, hit.score, hit.title_key, tokens, span)
+        found = _with_workplace(k, raw, sector_id, hit.score, hit.title_key, tokens, before, span)
         if found is not None:
             return found
     phrase = _read_phrases(k, raw, tokens, sentence, fuzzy=False)
     if phrase is None and not sentence:
         hit = fuzzy_title(index, tokens)
         if hit is not None:
-            found = _with_workplace(k, raw, hit.sector_id, hit.score, hit.title_key, tokens, range(len(tokens)))
+            found = _with_workplace(k, raw, hit.sector_id, hit.score, hit.title_key, tokens, before,
+                                    range(len(tokens)))
             if found is not None:
                 return found
     if phrase is None:
         phrase = _read_phrases(k, raw, tokens, sentence, fuzzy=True)
     if phrase is None:
         return None
-    return _with_workplace(k, raw, phrase.sector_id, phrase.score, phrase.matched_phrase, tokens, range(0))
+    return _with_workplace(k, raw, phrase.sector_id, phrase.score, phrase.matched_phrase, tokens, before, range(0))
 
 
 def _read(k: Knowledge, raw: str, sentence: bool) -> SectorMatch | None:
