@@ -173,3 +173,10 @@ def test_everyday_words_near_a_title_are_not_jobs(text):
 ])
 def test_a_one_word_title_after_a_cue_counts_in_a_sentence(text, sector_id):
     assert find_sector_in(text).sector_id == sector_id
+
+
+def test_a_child_code_takes_its_parent_sheets_sector_within_its_grand_domaine():
+    assert ROME.parents["D1216"] == "D1202" and ROME.sector_of("D1216") == "coiffure_esthetique"  # coiffeur barbier
+    assert ROME.sector_of("I1310") == "industrie" and ROME.sector_of("I1612") == "automobile"
+    assert ROME.parents["C1113"] == "I1604" and ROME.sector_of("C1113") == "banque_assurance"  # another domain
+    assert parse_sector("gérante de salon de coiffure").sector_id == "coiffure_esthetique"

@@ -38,15 +38,23 @@ class RomeTitle:
 class Rome:
     titles: tuple[RomeTitle, ...]
     code_labels: Mapping[str, str]  # code -> label of its job sheet
+    parents: Mapping[str, str]  # code -> the code of the job sheet it belongs to (itself for a main sheet)
     prefixes: Mapping[str, str | None]  # code prefix -> sector id (None: no listed sector)
     workplaces: Mapping[str, str]  # workplace phrase -> sector id
     source: str
 
     def sector_of(self, code: str) -> str | None:
-        """The sector id of a ROME code: its longest prefix in the table (None: no listed sector)."""
-        for length in (5, 3, 1):
-            if code[:length] in self.prefixes:
-                return self.prefixes[code[:length]]
+        """The sector id of a ROME code: the code itself in the table, else its parent sheet (v4.60 numbers a
+        child code apart from its parent: D1216 "coiffeur barbier" belongs to D1202), else the parent's domain,
+        else its grand domaine (None: no listed sector). A parent in another grand domaine is ignored: the code's
+        own domain decides (C1113 "expert en assurances dommages automobile" is insurance, though its parent
+        sheet is I1604, car mechanics)."""
+        parent = self.parents.get(code, code)
+        if parent[:1] != code[:1]:
+            parent = code
+        for key in (code, parent, parent[:3], code[:3], code[:1]):
+            if key in self.prefixes:
+                return self.prefixes[key]
         return None
 
 
@@ -65,10 +73,10 @@ def load_rome(k: Knowledge | None = None, directory: str | Path | None = None) -
     for line in titles_text.splitlines():
         code, classification, title = line.split("\t")
         titles.append(RomeTitle(code, title, classification == "PRINCIPALE"))
-    labels = {}
+    labels, parents = {}, {}
     for line in codes_text.splitlines():
-        code, _parent, label = line.split("\t")
-        labels[code] = label
+        code, parent, label = line.split("\t")
+        labels[code], parents[code] = label, parent
     prefixes: dict[str, str | None] = {}
     for prefix, sector_id in (table.get("prefixes") or {}).items():
         if not _PREFIX.match(str(prefix)):
@@ -85,5 +93,5 @@ def load_rome(k: Knowledge | None = None, directory: str | Path | None = None) -
             raise KnowledgeError(f"sectors.yml: workplaces: unknown sector {sector_id!r}")
         for phrase in phrases:
             workplaces[phrase] = sector_id
-    return Rome(tuple(titles), MappingProxyType(labels), MappingProxyType(prefixes),
+    return Rome(tuple(titles), MappingProxyType(labels), MappingProxyType(parents), MappingProxyType(prefixes),
                 MappingProxyType(workplaces), str(table.get("source", ATTRIBUTION)))
