@@ -54,6 +54,9 @@ def test_the_wanted_job_and_the_workplace_decide_over_the_job_held():
         ("comptable dans un garage", "automobile"),
         ("cuisinière dans un restaurant", "hotellerie_restauration"),
         ("je veux devenir infirmier dans une clinique", "sante"),
+        ("je suis vendeuse dans une boulangerie", "artisanat_alimentaire"),
+        ("secrétaire dans un salon de coiffure", "coiffure_esthetique"),
+        ("boucher dans un supermarché", "grande_distribution"),
     ],
 )
 def test_workplaces_and_wanted_jobs(text, sector_id):
