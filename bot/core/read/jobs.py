@@ -65,6 +65,7 @@ class JobIndex:
     titles: dict[str, tuple[str, str | None]]  # normalised title -> (code, sector id)
     max_length: int
     vocabulary: dict[str, int]  # title token -> number of titles using it
+    longest_word: int  # letters in the vocabulary's longest word
     deletes: dict[str, tuple[str, ...]]  # token with one letter deleted -> vocabulary tokens
     by_token: dict[str, tuple[str, ...]]  # title token -> titles using it (whole-answer fuzzy candidates)
     workplaces: dict[str, str]  # normalised workplace phrase -> sector id
@@ -131,7 +132,7 @@ def job_index(k: Knowledge, rome: Rome) -> JobIndex:
             by_token.setdefault(token, []).append(key)
     workplaces = {" ".join(word_tokens(phrase)): sector for phrase, sector in rome.workplaces.items()}
     return JobIndex(
-        titles, max(len(key.split()) for key in titles), dict(vocabulary),
+        titles, max(len(key.split()) for key in titles), dict(vocabulary), max(map(len, vocabulary)),
         {deleted: tuple(sorted(tokens)) for deleted, tokens in deletes.items()},
         {token: tuple(keys) for token, keys in by_token.items()},
         workplaces, max(len(key.split()) for key in workplaces),
@@ -142,8 +143,8 @@ def corrections(index: JobIndex, token: str) -> list[str]:
     """The title words one edit away from `token`, most used first ([token] if it is one, [] if none)."""
     if token in index.vocabulary:
         return [token]
-    if len(token) < CORRECT_MIN_CHARS or not token.isalpha():
-        return []
+    if not CORRECT_MIN_CHARS <= len(token) <= index.longest_word + 1 or not token.isalpha():
+        return []  # (a 10 000-letter "word" would cost 10 000 deletions of 10 000 letters)
     found: set[str] = set(index.deletes.get(token, ()))
     for deleted in _deletions(token):
         if deleted in index.vocabulary:
@@ -165,8 +166,8 @@ def scan_titles(index: JobIndex, tokens: list[str], sentence: bool) -> JobHit | 
     title of SENTENCE_STOP or read through a correction needs a cue before it, and a title after a possessive
     does not count."""
     exact = _scan(index, tokens, tokens, {}, sentence, 100.0)
-    options = {i: found for i, token in enumerate(tokens)
-               if token not in index.vocabulary and (found := corrections(index, token))}
+    unknown = {token: corrections(index, token) for token in set(tokens) if token not in index.vocabulary}
+    options = {i: unknown[token] for i, token in enumerate(tokens) if unknown.get(token)}
     if not options:
         return exact
     corrected = [options[i][0] if i in options else token for i, token in enumerate(tokens)]
