@@ -183,3 +183,10 @@ def test_a_child_code_takes_its_parent_sheets_sector_within_its_grand_domaine():
     assert ROME.sector_of("I1310") == "industrie" and ROME.sector_of("I1612") == "automobile"
     assert ROME.parents["C1113"] == "I1604" and ROME.sector_of("C1113") == "banque_assurance"  # another domain
     assert parse_sector("gérante de salon de coiffure").sector_id == "coiffure_esthetique"
+
+
+def test_a_monstrous_word_is_read_quickly():
+    start = time.perf_counter()
+    assert find_sector_in("x" * 10_000) is None
+    assert parse_sector("y" * 10_000).sector_id == "autre"
+    assert time.perf_counter() - start < 0.5
