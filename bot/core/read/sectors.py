@@ -1,4 +1,5 @@
-"""Jobs and sectors in the visitor's words: an exact phrase of the knowledge data, else a typo-tolerant match."""
+"""Jobs and sectors in the visitor's words: a ROME job title (read/jobs.py), whose code decides the sector and a
+named workplace the branch; else an exact phrase of the knowledge data, else a typo-tolerant match."""
 from __future__ import annotations
 
 import functools
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Knowledge, KnowledgeError, Sector, load
+from bot.core.knowledge.rome import load_rome
+from bot.core.read.jobs import JobIndex, find_workplace, fuzzy_title, job_index, scan_titles
 from bot.core.read.reading import Reading, detail
 from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens
 
@@ -108,41 +111,123 @@ def _scan(index: _SectorIndex, tokens: list[str], fuzzy: bool) -> tuple[str, flo
     return (best[1], best[2]) if best else None
 
 
-def parse_sector(text: str, k: Knowledge | None = None) -> SectorMatch:
-    """Read an answer to "dans quel secteur / quel métier ?": exact phrase, then typo-tolerant."""
-    k = k or load()
+# Words after which the visitor names the job they want rather than the one they hold ("pour devenir aide-soignant",
+# "je veux être maçon"): that job decides.
+_WANT_VERBS = frozenset("veux veut voudrais voudrait voudrai souhaite souhaiterais aimerais aimerai aimerait vais "
+                        "compte envie projet pour".split())
+
+
+def _target_start(words: list[str]) -> int | None:
+    """Index in `words` (all normalised words) where the wanted job starts, or None."""
+    for i, word in enumerate(words):
+        if word in ("devenir", "reconvertir", "reconversion"):
+            return i + 1
+        if word in ("etre", "faire") and i and words[i - 1] in _WANT_VERBS:
+            return i + 1
+    return None
+
+
+def _rome(k: Knowledge) -> JobIndex:
+    return job_index(k, load_rome(k))
+
+
+def _with_workplace(k: Knowledge, raw: str, sector_id: str | None, score: float, phrase: str | None,
+                    tokens: list[str], before: list[str], span: range) -> SectorMatch | None:
+    """The reading, its branch replaced by a workplace named outside `span` ("… dans une clinique")."""
+    sector_id = find_workplace(_rome(k), tokens, before, span) or sector_id
+    return None if sector_id is None else _match(k, raw, sector_id, score, phrase)
+
+
+def _read_part(k: Knowledge, raw: str, part: list[str], sentence: bool) -> SectorMatch | None:
+    """A ROME title (its code decides), else the knowledge's phrases (exact), else a ROME title or a phrase with
+    a typo (whole answers: fuzzy)."""
+    index = _rome(k)
+    tokens = [word for word in part if word not in FUNCTION_WORDS]
+    before = [part[i - 1] if i else "" for i, word in enumerate(part) if word not in FUNCTION_WORDS]
+    hit = scan_titles(index, tokens, sentence)
+    if hit is not None and not sentence:
+        # A whole answer only partly read ("restauratrice sur vere" read as "restauratrice"): a title close to
+        # the whole answer is better.
+        words = [word for word in tokens if word not in FILLER_WORDS]
+        if hit.length < len(words):
+            whole = fuzzy_title(index, words)
+            if whole is not None and whole.title_key != hit.title_key:
+                hit = whole
+                tokens, before = words, [""] * len(words)  # the whole answer is the title: no workplace
+    if hit is not None:
+        span = range(hit.start, hit.start + hit.length)
+        # A title the knowledge file lists word for word keeps that sector: a curated exception to its code
+        # ("auxiliaire de vie sociale" is home help though K1306 is mostly establishments).
+        sector_id = _sector_index(k).phrases.get(hit.title_key, hit.sector_id)
+        found = _with_workplace(k, raw, sector_id, hit.score, hit.title_key, tokens, before, span)
+        if found is not None:
+            return found
+    phrase = _read_phrases(k, raw, tokens, sentence, fuzzy=False)
+    if phrase is None and not sentence:
+        hit = fuzzy_title(index, tokens)
+        if hit is not None:
+            found = _with_workplace(k, raw, hit.sector_id, hit.score, hit.title_key, tokens, before,
+                                    range(len(tokens)))
+            if found is not None:
+                return found
+    if phrase is None:
+        phrase = _read_phrases(k, raw, tokens, sentence, fuzzy=True)
+    if phrase is None:
+        return None
+    return _with_workplace(k, raw, phrase.sector_id, phrase.score, phrase.matched_phrase, tokens, before, range(0))
+
+
+def _read(k: Knowledge, raw: str, sentence: bool) -> SectorMatch | None:
+    """The wanted job's part of the message first ("pour devenir …"), then the whole message."""
+    _sector_index(k)  # validates the knowledge's phrases whatever reads the message
+    words = word_tokens(raw, ())
+    target = _target_start(words)
+    parts = [words[target:], words] if target is not None and target < len(words) else [words]
+    for part in parts:
+        found = _read_part(k, raw, part, sentence)
+        if found is not None:
+            return found
+    return None
+
+
+def _read_phrases(k: Knowledge, raw: str, tokens: list[str], sentence: bool, fuzzy: bool) -> SectorMatch | None:
+    """The phrases of the knowledge file (sectors, workplaces, job words the ROME lacks): exact, or with a typo."""
     index = _sector_index(k)
-    raw = text.strip()
-    tokens = word_tokens(raw, FUNCTION_WORDS | FILLER_WORDS)
-    key = " ".join(tokens)
+    if sentence:
+        found = _scan(index, tokens, fuzzy=fuzzy)
+        return None if found is None else _match(k, raw, index.phrases[found[0]], found[1], found[0])
+    short = [word for word in tokens if word not in FILLER_WORDS]
+    key = " ".join(short)
     if not key:
-        return _match(k, raw, None, 0.0, None)
-    for table in (index.phrases, index.short_forms):
-        if key in table:
-            return _match(k, raw, table[key], 100.0, key)
-    found = _scan(index, tokens, fuzzy=False)
-    if found is None:
+        return None
+    if not fuzzy:
+        for table in (index.phrases, index.short_forms):
+            if key in table:
+                return _match(k, raw, table[key], 100.0, key)
+        found = _scan(index, short, fuzzy=False)
+    else:
         hit = process.extractOne(
             key, list(index.phrases), scorer=fuzz.ratio, score_cutoff=FUZZY_WHOLE_CUTOFF, processor=None
         )
         usable = hit and len(hit[0]) >= FUZZY_MIN_CHARS
-        found = (hit[0], float(hit[1])) if usable else _scan(index, tokens, fuzzy=True)
+        found = (hit[0], float(hit[1])) if usable else _scan(index, short, fuzzy=True)
     if found is None:
-        return _match(k, raw, None, 0.0, None)
-    phrase, score = found
-    return _match(k, raw, index.phrases[phrase], score, phrase)
+        return None
+    return _match(k, raw, index.phrases[found[0]], found[1], found[0])
+
+
+def parse_sector(text: str, k: Knowledge | None = None) -> SectorMatch:
+    """Read an answer to "dans quel secteur / quel métier ?": a ROME job title (its code decides the sector, a
+    named workplace the branch), else the sectors' phrases; exact, then typo-tolerant."""
+    k = k or load()
+    raw = text.strip()
+    return _read(k, raw, sentence=False) or _match(k, raw, None, 0.0, None)
 
 
 def find_sector_in(text: str, k: Knowledge | None = None) -> SectorMatch | None:
     """A sector or job mentioned inside a longer sentence, or None (short forms never count here)."""
     k = k or load()
-    index = _sector_index(k)
-    found = _scan(index, word_tokens(text), fuzzy=True)
-    if found is None:
-        return None
-    phrase, score = found
-    return _match(k, text.strip(), index.phrases[phrase], score, phrase)
-
+    return _read(k, text.strip(), sentence=True)
 
 
 def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> SectorMatch | None:
@@ -152,3 +237,10 @@ def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> Sec
         return None
     sector = k.sector(sector_id)
     return SectorMatch(sector.id, sector.label, sector.label, 100.0, sector.tension, sector.opco_id, True)
+
+
+def warm_up(k: Knowledge | None = None) -> None:
+    """Build the phrase and ROME indexes now (about a second) rather than on a visitor's first job answer."""
+    k = k or load()
+    _sector_index(k)
+    _rome(k)

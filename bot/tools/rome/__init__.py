@@ -1,0 +1,1 @@
+"""Tools over France Travail's ROME: import the open-data CSVs, measure the job reader."""
