@@ -105,7 +105,8 @@ def test_a_free_text_answer_gives_way_to_another_slot_or_a_skip():
     assert toy("couleur de ciel", intent="dont_know").slots == {"colour": None, "skipped_slots": ["colour"]}
 
 
-@pytest.mark.parametrize("text,intent", [("passer", "inform"), ("je ne sais pas", "inform"), ("bof", "dont_know")])
+@pytest.mark.parametrize("text,intent", [("passer", "inform"), ("je ne sais pas", "inform"), ("bof", "dont_know"),
+                                         ("Je préfère ne pas répondre.", "deny")])
 def test_a_skip_empties_the_slot_and_lists_it_as_skipped(text, intent):
     decision = toy(text, intent=intent, skipped_slots=["size"])
     assert decision.slots == {"colour": None, "skipped_slots": ["size", "colour"]}
@@ -377,3 +378,16 @@ def test_start_over_forgets_the_profile_not_the_role():
     decision = eligibility_form.start_over()
     assert decision.slots == {**{slot: None for slot in eligibility_form.PROFILE_SLOTS}, "requested_slot": None}
     assert "role" not in decision.slots and decision.say == (Say(response="utter_start_over"),)
+
+
+
+@pytest.mark.parametrize("text, sector", [("devenir maçon", "btp"), ("je veux devenir cuisinier", "hotellerie_restauration"),
+                                          ("être infirmière", "sante"), ("un métier manuel", None)])
+def test_a_job_given_as_the_goal_is_the_goal_of_working_in_it_and_the_job_while_none_is_known(text, sector):
+    read = eligibility_form.goal_answer(Turn(text, "inform", 0.9), state(requested="goal"))
+    if sector is None:  # no job named: nothing is made up
+        assert read.value is None and read.problem
+        return
+    assert read.value == "emploi" and read.extra["sector"] == sector
+    known = eligibility_form.goal_answer(Turn(text, "inform", 0.9), state(requested="goal", sector="sante"))
+    assert known.value == "emploi" and not known.extra

@@ -142,3 +142,22 @@ def test_no_money(text):
 )
 def test_requested_change(text, key):
     assert requested_change(text) == key
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chui au lycee", "etudiant"), ("jsui au lycee", "etudiant"), ("je suis en terminale", "etudiant"),
+    ("en troisième", "etudiant"), ("jsui en bac pro", "etudiant"), ("au chomdu", "demandeur_emploi"),
+    ("chommeuse", "demandeur_emploi"), ("je bosse dans un hotel comme femme de chambre", "salarie"),
+    ("je taffe en intérim", "salarie"), ("au RSA", "demandeur_emploi"), ("auto-entrepreneuse", "autre"),
+    ("retraitée", "autre"), ("combien de salaire ?", None),
+])
+def test_situation_in_chat_and_colloquial_french(text, expected):
+    assert parse_situation(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("trouver un taf", "emploi"), ("bosser", "emploi"), ("trouvé un emploie", "emploi"),
+    ("certfication", "certification"), ("un diplom", "certification"),
+])
+def test_goal_in_chat_spelling_or_with_a_typo(text, expected):
+    assert parse_goal(text) == expected

@@ -20,7 +20,7 @@ from bot.core.read.age import parse_age
 from bot.core.read.profile import parse_goal, parse_situation
 from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
-from bot.core.read.sectors import find_sector_in, parse_sector
+from bot.core.read.sectors import find_sector_in, names_wanted_job, parse_sector
 from bot.core.read.speaker import names_public_employer
 from bot.core.say.buttons import AGE_RANGE_BUTTONS, ELIGIBILITY_CHANGE_BUTTONS, NEXT_STEP_BUTTONS
 from bot.core.say.forms import AGE_RANGES_OFFER, GOAL_PROBLEM, SECTOR_PROBLEM, SITUATION_PROBLEM
@@ -68,6 +68,10 @@ def sector_mention(turn: Turn, state: State) -> Reading:
     return Reading(match.sector_id, {"sector_raw": text[:MAX_SECTOR_RAW_CHARS]}) if match else Reading()
 
 
+# The goal of someone who names the job they want: to work in it.
+WORK_IN_THE_JOB = "emploi"
+
+
 def choice(parser: Callable[[str], str | None], problem: str) -> form.Reader:
     """A reader for a categorical answer; `problem` explains what is expected when nothing is recognised."""
     def read(turn: Turn, state: State) -> Reading:
@@ -83,7 +87,25 @@ def mention(parser: Callable[[str], str | None]) -> form.Reader:
     return read
 
 
-goal_answer = choice(parse_goal, GOAL_PROBLEM)
+def goal_of_wanted_job(turn: Turn, state: State) -> Reading:
+    """A job given as a goal ("devenir maçon", "je veux être infirmière"): the goal of working in it, and the job
+    itself while none is known."""
+    text = turn.text
+    goal = parse_goal(text)
+    if goal or not names_wanted_job(text):
+        return Reading(goal)
+    match = find_sector_in(text, state.knowledge)
+    if match is None:
+        return Reading()
+    job = {"sector": match.sector_id, "sector_raw": text[:MAX_SECTOR_RAW_CHARS]} if state.get("sector") is None else {}
+    return Reading(WORK_IN_THE_JOB, job)
+
+
+def goal_answer(turn: Turn, state: State) -> Reading:
+    found = goal_of_wanted_job(turn, state)
+    return found if found.value else Reading(problem=GOAL_PROBLEM)
+
+
 situation_answer = choice(parse_situation, SITUATION_PROBLEM)
 goal_mention = mention(parse_goal)
 situation_mention = mention(parse_situation)

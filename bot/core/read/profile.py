@@ -1,9 +1,16 @@
-"""A candidate's goal and situation in their own words ("un diplôme complet", "au chômage")."""
+"""A candidate's goal and situation in their own words ("un diplôme complet", "au chômage", "chui au lycée").
+
+Read in three steps: chat spellings written out (text.standard_spelling), a mistyped word of the categories'
+vocabulary corrected to it ("chommeuse", "certfication"), then the categories' patterns, first row first.
+"""
 from __future__ import annotations
 
+import functools
 import re
 
-from bot.core.read.text import normalize
+from rapidfuzz import fuzz, process
+
+from bot.core.read.text import standard_spelling
 
 # First matching row wins: "quelques blocs du diplôme" is blocs, "je ne travaille pas" is a job seeker.
 _GOALS = (
@@ -12,7 +19,7 @@ _GOALS = (
     (
         "emploi",
         r"(?:trouver|avoir|decrocher|obtenir|cherche|chercher) (?:un |du )?(?:emploi|travail|job|boulot|poste|cdi)"
-        r"|\bembauche|\bun emploi\b|\bun travail\b|\bun job\b|\bun cdi\b",
+        r"|\bembauche|\bun emploi\b|\bun travail\b|\bun job\b|\bun cdi\b|^travailler\b|^(?:un )?(?:emploi|travail)$",
     ),
     (
         "certification",
@@ -27,7 +34,11 @@ _SITUATIONS = (
         r"|pas (?:de|d) (?:emploi|travail|boulot)|travaille pas|cherche (?:un |du )?(?:emploi|travail|job|boulot)"
         r"|recherche d emploi|france travail|pole emploi|\brsa\b|licencie",
     ),
-    ("etudiant", r"etudiant|lyceen|\beleve\b|en etudes?\b|\bfac\b|universite|college|scolaire"),
+    (
+        "etudiant",
+        r"etudiant|lyceen|\blycee\b|\beleve\b|en etudes?\b|\bfac\b|universite|college|scolaire|\bbac pro\b"
+        r"|\ben (?:terminale|premiere|seconde|troisieme|3e|3eme|2nde|1ere|cap|bts|licence|master|formation)\b",
+    ),
     (
         "autre",
         r"retraite|independant|auto entrepreneur|micro entrepreneur|freelance|au foyer|chef d entreprise"
@@ -35,15 +46,35 @@ _SITUATIONS = (
     ),
     (
         "salarie",
-        r"salarie|\ben cd[di]\b|\bj ai un cd[di]\b|^cd[di]$|je travaille|\bemployee?s?\b|en poste|interim|\bouvriere?\b|j ai un (?:emploi|travail|job)"
+        r"salarie|\ben cd[di]\b|\bj ai un cd[di]\b|^cd[di]$|je travaille|\bemployee?s?\b|en poste|interim|\bouvriere?\b"
+        r"|j ai un (?:emploi|travail|job)"
         r"|fonctionnaire|contractuel",
     ),
 )
 
 
+# The categories' own words, to which a mistyped word is corrected; shorter words are matched only as written.
+_VOCABULARY = (
+    "certification", "diplome", "qualification", "reconversion", "reorientation", "competences", "emploi",
+    "travail", "travaille", "travailler", "chomage", "chomeur", "chomeuse", "demandeur", "demandeuse", "etudiant", "etudiante",
+    "lyceen", "lyceenne", "terminale", "troisieme", "universite", "college", "salarie", "salariee", "interim",
+    "fonctionnaire", "contractuel", "independant", "entrepreneur", "retraite", "retraitee", "licencie",
+)
+_MIN_TYPO_CHARS = 6
+_TYPO_CUTOFF = 88  # "chommeuse" and "certfication" are corrected; "salaire" is not "salarie"
+
+
+@functools.lru_cache(maxsize=4096)
+def _corrected(word: str) -> str:
+    if len(word) < _MIN_TYPO_CHARS or word in _VOCABULARY:
+        return word
+    hit = process.extractOne(word, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+    return hit[0] if hit else word
+
+
 def _classify(text: str, table: tuple[tuple[str, str], ...]) -> str | None:
-    normalized = normalize(text)
-    return next((value for value, pattern in table if re.search(pattern, normalized)), None)
+    words = " ".join(_corrected(word) for word in standard_spelling(text).split())
+    return next((value for value, pattern in table if re.search(pattern, words)), None)
 
 
 def parse_goal(text: str) -> str | None:

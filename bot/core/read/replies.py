@@ -17,7 +17,13 @@ QUESTION = re.compile(
 # The most words an answer to a question is written with ("un commis de cuisine").
 ANSWER_MAX_WORDS = 6
 # "Passer", "je ne sais pas": the question is skipped.
-SKIP_WORDS = re.compile(r"^\s*(passer|je passe|suivant|je ne sais pas|je sais pas|j'?sais pas|aucune id[ée]e|ne sais pas)\b", re.I)
+SKIP_WORDS = re.compile(
+    r"^\s*(passer|je passe|suivant|je ne sais pas|je sais pas|j'?sais pas|aucune id[ée]e|ne sais pas"
+    # A visitor who would rather not say: the question is skipped too, never asked again.
+    r"|(?:je )?(?:ne )?(?:pr[ée]f[èe]re|veux|souhaite|tiens) (?:pas|ne pas|ne rien|rien) (?:r[ée]pondre|dire|le dire)"
+    r"|pas envie de (?:r[ée]pondre|le dire)|sans r[ée]ponse)\b",
+    re.I,
+)
 # A message that corrects an earlier answer: only then may a value mentioned in passing replace one already given
 # ("je bosse en intérim", an answer about one's situation, must not replace the sector chosen before).
 CORRECTION = re.compile(

@@ -11,7 +11,7 @@ from bot.core.knowledge import Knowledge, KnowledgeError, Sector, load
 from bot.core.knowledge.rome import load_rome
 from bot.core.read.jobs import JobIndex, find_workplace, fuzzy_title, job_index, scan_titles
 from bot.core.read.reading import Reading, detail
-from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens
+from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens, normalize
 
 # The sector of a job the knowledge data does not list: kept as the visitor wrote it, not refused.
 OTHER_SECTOR = "autre"
@@ -122,9 +122,14 @@ def _target_start(words: list[str]) -> int | None:
     for i, word in enumerate(words):
         if word in ("devenir", "reconvertir", "reconversion"):
             return i + 1
-        if word in ("etre", "faire") and i and words[i - 1] in _WANT_VERBS:
+        if word in ("etre", "faire") and (i == 0 or words[i - 1] in _WANT_VERBS):  # "être infirmière" as a goal
             return i + 1
     return None
+
+
+def names_wanted_job(text: str) -> bool:
+    """Whether the visitor says which job they want ("devenir maçon", "je veux être infirmière")."""
+    return _target_start(normalize(text).split()) is not None
 
 
 def _rome(k: Knowledge) -> JobIndex:

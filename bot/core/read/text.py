@@ -42,3 +42,25 @@ def word_tokens(text: str, drop: Iterable[str] = FUNCTION_WORDS) -> list[str]:
     """Normalised, singular tokens without the words in `drop`."""
     dropped = frozenset(drop)
     return [singular(token) for token in normalize(text).split() if token not in dropped]
+
+
+# Chat and SMS spellings of common words, as visitors type them ("chui au lycee", "jveux un taf"), and their
+# standard form: read on `normalize`d text, word by word.
+CHAT_SPELLINGS = {
+    **dict.fromkeys(("chui", "chuis", "jsui", "jsuis", "jsuie", "jui", "chu", "suis je"), "je suis"),
+    **dict.fromkeys(("jveux", "jveu", "jvx", "veu", "jveut"), "je veux"),
+    **dict.fromkeys(("jai", "jé", "g"), "j ai"),
+    **dict.fromkeys(("jcherche", "jcherch"), "je cherche"),
+    **dict.fromkeys(("jbosse", "jtaffe", "jtaf"), "je travaille"),
+    **dict.fromkeys(("chomdu", "chomedu", "chomag"), "chomage"),
+    **dict.fromkeys(("taf", "taff", "taffe", "boulo"), "travail"),
+    **dict.fromkeys(("bosse", "taffe"), "travaille"),
+    **dict.fromkeys(("bosser", "taffer"), "travailler"),
+    "pr": "pour", "ds": "dans", "bcp": "beaucoup", "tjrs": "toujours", "tt": "tout", "pa": "pas", "ke": "que",
+    "koi": "quoi", "dipl": "diplome", "diplom": "diplome", "lycee": "lycee", "lycé": "lycee",
+}
+
+
+def standard_spelling(text: str) -> str:
+    """`normalize`d text with chat spellings written out: "chui au lycee" -> "je suis au lycee"."""
+    return " ".join(CHAT_SPELLINGS.get(word, word) for word in normalize(text).split())
