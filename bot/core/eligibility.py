@@ -15,7 +15,6 @@ from bot.core.knowledge import Knowledge, Opco, Sector, load
 from bot.core.read.age import age_on
 from bot.core.status import Status, experimentation_status
 
-
 # Reason codes, in the order they are reported.
 AGE_OK = "age_ok"
 UNDER_MIN_AGE = "under_min_age"

@@ -16,8 +16,15 @@ from bot.core.dialogue.slots import PENDING, returning_employer
 from bot.core.knowledge import load
 from bot.core.read.reading import Reading
 from bot.core.say.buttons import AGE_RANGE_BUTTONS, NEXT_STEP_BUTTONS
-from bot.core.say.forms import (AGE_RANGES_OFFER, CHANGE_CONFIRMED, NOT_UNDERSTOOD, NOTHING_TO_CHANGE, SECTOR_PROBLEM,
-                                WHICH_ANSWER)
+from bot.core.say.forms import (
+    AGE_RANGES_OFFER,
+    CHANGE_CONFIRMED,
+    NOT_UNDERSTOOD,
+    NOTHING_TO_CHANGE,
+    QUESTION_SKIPPED,
+    SECTOR_PROBLEM,
+    WHICH_ANSWER,
+)
 
 TODAY = date(2026, 11, 15)
 K = load()
@@ -391,3 +398,19 @@ def test_a_job_given_as_the_goal_is_the_goal_of_working_in_it_and_the_job_while_
     assert read.value == "emploi" and read.extra["sector"] == sector
     known = eligibility_form.goal_answer(Turn(text, "inform", 0.9), state(requested="goal", sector="sante"))
     assert known.value == "emploi" and not known.extra
+
+
+def test_the_third_unreadable_answer_skips_the_question():
+    decision = toy("vert", form_failures={"colour": 2})
+    assert decision.slots == {"colour": None, "skipped_slots": ["colour"], "form_failures": {"colour": 3}}
+    assert texts(decision) == ["Quelle couleur ?", QUESTION_SKIPPED]
+
+
+@pytest.mark.parametrize("text, requested, note", [
+    ("en fait j'ai 39 ans", "sector", "Noté : 39 ans."),
+    ("je suis au chômage", "goal", "Noté : situation : en recherche d'emploi."),
+    ("aide-soignante, j'ai 30 ans", "goal", "Noté : 30 ans et secteur : santé."),
+])
+def test_an_answer_to_another_question_is_kept_and_said_back(text, requested, note):
+    decision = eligibility(text, requested=requested)
+    assert decision.slots and texts(decision) == [note]

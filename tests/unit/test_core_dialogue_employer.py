@@ -13,8 +13,13 @@ from bot.core.dialogue.opco import answer_opco_sector, find_opco
 from bot.core.knowledge import load
 from bot.core.read.reading import Reading
 from bot.core.say.buttons import EMPLOYER_BUTTONS, EXCLUDED_BUTTONS, FUNDING_BUTTONS, RESULT_BUTTONS, SECTOR_EXAMPLES
-from bot.core.say.forms import (COMPANY_SECTOR_PROBLEM, JOBS_PROBLEM, JOBS_WITHOUT_WORDS_PROBLEM, NOT_AN_EMPLOYER_TEXT,
-                                OPCO_SECTOR_QUESTION)
+from bot.core.say.forms import (
+    COMPANY_SECTOR_PROBLEM,
+    JOBS_PROBLEM,
+    JOBS_WITHOUT_WORDS_PROBLEM,
+    NOT_AN_EMPLOYER_TEXT,
+    OPCO_SECTOR_QUESTION,
+)
 
 TODAY = date(2026, 11, 15)
 K = load()

@@ -13,8 +13,10 @@ The rules of `extract`, in order:
 - values of other slots said in passing are taken ("j'ai 30 ans, je veux être maçon"), but replace an answer
   already given only in a message that corrects one ("en fait");
 - "je ne sais pas" / "passer" skips the question;
+- values of other slots given instead of the answer are kept and said back ("Noté : 39 ans."), then the question
+  comes again;
 - an answer that cannot be read is explained and counted as a failure for its slot (the ask action then offers
-  buttons); a good answer resets that count.
+  buttons); at the third, the question is skipped; a good answer resets that count.
 """
 from __future__ import annotations
 
@@ -26,7 +28,14 @@ from bot.core.dialogue.slots import PENDING
 from bot.core.read.changes import ANY_ANSWER, requested_change
 from bot.core.read.reading import Reading
 from bot.core.read.replies import answer_shaped, corrects, skips
-from bot.core.say.forms import CHANGE_CONFIRMED, NOT_UNDERSTOOD, NOTHING_TO_CHANGE, WHICH_ANSWER
+from bot.core.say.forms import (
+    CHANGE_CONFIRMED,
+    NOT_UNDERSTOOD,
+    NOTHING_TO_CHANGE,
+    QUESTION_SKIPPED,
+    WHICH_ANSWER,
+    noted,
+)
 
 # Intents that are not answers: the form lets the rules answer them, then asks its question again.
 DIGRESSION_INTENTS = frozenset({
@@ -41,6 +50,9 @@ OUT_OF_SCOPE = "out_of_scope"
 # The questions whose answer is free text (a job, the jobs to fill): an unknown job may look out of scope to the
 # NLU ("commis de cuisine", "cordiste"), and is still an answer when it is shaped like one.
 FREE_TEXT_SLOTS = {"eligibility_form": {"sector"}, "employer_form": {"sector", "jobs_to_fill"}}
+
+# A question is asked at most this many times: after the third answer that cannot be read, it is skipped.
+MAX_FAILURES = 3
 
 # A reader: what the turn says for one slot, in the given state.
 Reader = Callable[[Turn, State], Reading]
@@ -119,7 +131,15 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
     if intent == DONT_KNOW or skips(text):
         return Decision({**values, requested: None, "skipped_slots": state.skipped + [requested]})
     if values:
-        return Decision(values)  # another slot was given instead: keep it, the question comes again
+        # Another slot was given instead: keep it, say so in a few words, and the question comes again.
+        note = noted(values, state.knowledge)
+        return Decision(values, say=(Say(text=note),) if note else ())
+    if failures_of(state, requested) + 1 >= MAX_FAILURES:
+        # The third answer that could not be read: the question is skipped, the form goes on (the verdict or the
+        # plan says what is unknown).
+        return Decision({requested: None, "skipped_slots": state.skipped + [requested],
+                         **failure_counted(state, requested)},
+                        say=(Say(text=answer.problem or NOT_UNDERSTOOD), Say(text=QUESTION_SKIPPED)))
     return Decision({requested: None, **failure_counted(state, requested)},
                     say=(Say(text=answer.problem or NOT_UNDERSTOOD),))
 
@@ -163,6 +183,11 @@ def mentions(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> dict
         if found.value is not None:
             values.update({slot: found.value, **(found.extra or {})})
     return values
+
+
+def failures_of(state: State, slot: str) -> int:
+    """How many answers to `slot`'s question could not be read so far."""
+    return state.failures.get(slot, 0)
 
 
 def failure_counted(state: State, slot: str) -> dict[str, Any]:

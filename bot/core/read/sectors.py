@@ -11,7 +11,7 @@ from bot.core.knowledge import Knowledge, KnowledgeError, Sector, load
 from bot.core.knowledge.rome import load_rome
 from bot.core.read.jobs import JobIndex, find_workplace, fuzzy_title, job_index, scan_titles
 from bot.core.read.reading import Reading, detail
-from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, word_tokens, normalize
+from bot.core.read.text import FILLER_WORDS, FUNCTION_WORDS, normalize, word_tokens
 
 # The sector of a job the knowledge data does not list: kept as the visitor wrote it, not refused.
 OTHER_SECTOR = "autre"

@@ -5,8 +5,10 @@ Their buttons are in bot/core/say/buttons.py.
 """
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from bot.core.knowledge import Knowledge
-from bot.core.say.format import format_months
+from bot.core.say.format import format_count, format_months, format_number, join_and
 
 # --------------------------------------------------------------------------- any form
 
@@ -45,3 +47,41 @@ def contract_months_question(k: Knowledge) -> str:
 # --------------------------------------------------------------------------- OPCO finder
 
 OPCO_SECTOR_QUESTION = "Pour trouver l'OPCO, j'ai besoin du secteur d'activité de l'entreprise. Lequel est-ce ?"
+
+
+# --------------------------------------------------------------------------- what was understood
+
+# An answer to another question than the one asked, kept: said back in a few words before the question comes again.
+GOAL_NOTES = {"certification": "objectif : une certification complète", "blocs": "objectif : des blocs de compétences",
+              "emploi": "objectif : trouver un emploi", "reconversion": "objectif : une reconversion",
+              "autre": "objectif : autre"}
+SITUATION_NOTES = {"salarie": "situation : en emploi", "demandeur_emploi": "situation : en recherche d'emploi",
+                   "etudiant": "situation : en études", "autre": "situation : autre"}
+
+
+def _note(slot: str, value: Any, k: Knowledge) -> str | None:
+    if slot == "age":
+        return format_count(int(value), "an", "ans")
+    if slot == "sector":
+        return f"secteur : {k.sector(value).label}" if k.has_sector(value) else "votre métier"
+    if slot == "goal":
+        return GOAL_NOTES.get(value)
+    if slot == "situation":
+        return SITUATION_NOTES.get(value)
+    if slot == "hires":
+        return format_count(int(value), "embauche", "embauches")
+    if slot == "contract_months":
+        return f"contrats de {format_months(value)}"
+    if slot == "company_size":
+        return f"entreprise de {format_number(value)} personnes"
+    return None
+
+
+def noted(values: Mapping[str, Any], k: Knowledge) -> str | None:
+    """"Noté : 39 ans." for the answers of other questions kept from a message; None when none is worth saying."""
+    notes = [note for slot, value in values.items() if value is not None and (note := _note(slot, value, k))]
+    return f"Noté : {join_and(notes)}." if notes else None
+
+
+# A question whose answer could not be read three times: it is left unanswered, and the test goes on.
+QUESTION_SKIPPED = "Je passe cette question : vous pourrez y revenir plus tard. Continuons."
