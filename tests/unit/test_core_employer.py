@@ -514,3 +514,22 @@ def test_a_short_correction_gives_one_count_or_one_duration(text, expected):
 def test_it_is_four_people_is_not_a_company_of_four():
     assert find_company_size_in("c'est 4 personnes") is None
     assert find_company_size_in("l'entreprise est 12 personnes") == 12
+
+
+@pytest.mark.parametrize("text", [
+    "Nous sommes une clinique privée et voudrions embaucher 4 aides-soignantes sur 2 ans",
+    "une PME du BTP, 3 maçons, 12 mois, c'est possible ?",
+    "on voudrait recruter deux commis de cuisine pour un an",
+    "je voudrais savoir comment recruter avec ce dispositif",
+    "nous avons du mal à recruter des soudeurs",
+])
+def test_employers_are_known_from_their_first_sentence(text):
+    assert speaks_as_employer(text)
+
+
+@pytest.mark.parametrize("text", [
+    "je veux m'occuper des personnes âgées", "évoluer dans mon entreprise", "une entreprise m'a proposé 2 jours d'essai",
+    "je voudrais savoir comment me faire recruter", "je cherche une entreprise qui veut bien me recruter",
+])
+def test_job_seekers_first_sentences_are_not_an_employers(text):
+    assert not speaks_as_employer(text)

@@ -58,10 +58,12 @@ _VOCABULARY = (
     "certification", "diplome", "qualification", "reconversion", "reorientation", "competences", "emploi",
     "travail", "travaille", "travailler", "chomage", "chomeur", "chomeuse", "demandeur", "demandeuse", "etudiant", "etudiante",
     "lyceen", "lyceenne", "terminale", "troisieme", "universite", "college", "salarie", "salariee", "interim",
-    "fonctionnaire", "contractuel", "independant", "entrepreneur", "retraite", "retraitee", "licencie",
+    "fonctionnaire", "contractuel", "independant", "entrepreneur", "retraite", "retraitee",
 )
 _MIN_TYPO_CHARS = 6
 _TYPO_CUTOFF = 88  # "chommeuse" and "certfication" are corrected; "salaire" is not "salarie"
+# Words that are also other real words ("licence", "licencié") are left out of the vocabulary: only typos of words
+# with no near neighbour are corrected.
 
 
 @functools.lru_cache(maxsize=4096)

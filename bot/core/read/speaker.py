@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.core.read.changes import requested_change
+from bot.core.read.numbers import digits
 from bot.core.read.text import normalize
 
 # Kinds of employer. Only a private employer may sign the contrat de professionnalisation.
@@ -45,7 +46,7 @@ _EMPLOYER = re.compile(
     r"|\bje dirige\b|\bje (?:suis a la tete|represente|parle au nom) d\w*"
     r"|\bje gere (?:une|un|notre|mon|ma) (?:entreprise|societe|boite|pme|tpe|restaurant|hotel|agence|magasin"
     r"|boutique|cabinet|garage|structure|association|ehpad|clinique|creche|usine|exploitation|equipe)\b"
-    r"|\b(?:je|nous|on) (?:\w+ ){0,2}(?:recrut\w*|embauch\w*)"
+    r"|\b(?:je|nous|on) (?:\w+ ){0,4}(?:recrut\w*|embauch\w*)"
     r"|\b(?:je|nous|on) (?:cherch\w*|recherch\w*) (?:des|un|une|\d+|plusieurs|du|de nouveaux|de nouvelles)"
     r" (?:salaries?|employes?|personnel|collaborat\w*|candidat\w*|recrues?|alternants?|profils?)\b"
     r"|\b(?:mes|nos) (?:salaries|employes|collaborateurs|recrues|alternants|equipes)\b|\bmon personnel\b"
@@ -126,9 +127,23 @@ def writes_as_employer(intent: str | None, confidence: float, text: str) -> bool
             or requested_change(text) in EMPLOYER_FORM_CHANGES)
 
 
+# A company speaking of itself before anything else ("une PME du BTP, 3 maçons, 12 mois", "Une société de
+# gardiennage, 3 agents…"): an employer when people are counted in the same message.
+_COMPANY_OPENING = re.compile(
+    r"^(?:(?:bonjour|bonsoir|salut|hello) )?(?:une?|notre|nous sommes une?|on est une?|c est une?) (?:petite |grande )?"
+    r"(?:societe|entreprise|pme|tpe|start ?up|association|clinique|agence|boite|cabinet|garage|usine|exploitation"
+    r"|ehpad|hotel|restaurant|brasserie|boulangerie|commerce|structure|fonderie|enseigne|groupe|franchise)\b"
+)
+_PEOPLE_COUNTED = re.compile(r"\b\d+ (?!(?:mois|ans?|annees?|semaines?|jours?|heures?|h|euros?|eur|k|%)\b)[a-z]")
+
+
 def speaks_as_employer(text: str) -> bool:
-    """True when the visitor writes as someone who hires ("je dirige une entreprise", "nous voulons recruter")."""
+    """True when the visitor writes as someone who hires ("je dirige une entreprise", "nous voulons recruter",
+    "une PME du BTP, 3 maçons, 12 mois")."""
     normalized = normalize(text)
+    opening = _COMPANY_OPENING.search(normalized)
+    if opening and _PEOPLE_COUNTED.search(digits(normalized[opening.end():])):
+        return True
     if not _EMPLOYER.search(normalized):
         return False
     return not _TO_BE_HIRED.search(normalized) or bool(re.search(r"\bje (?:recrute|embauche)\b", normalized))
