@@ -44,10 +44,8 @@ DEPLOY = ROOT / "deploy"
 # A lock held by a Rasa server that died is released after this many seconds (Rasa's default is 60): the next
 # message of that conversation waits at most this long on another server. Far above a message's p99 (< 2 s).
 LOCK_LIFETIME_S = 20
-# The variables each kind of server is given (values: Topology.environment); the Compose file has the same names.
-RASA_VARIABLES = ("VAE_DATABASE_URL", "VAE_LOCK_STORE", "VAE_REDIS_URL", "VAE_WORKERS", "VAE_TF_THREADS",
-                  "TICKET_LOCK_LIFETIME")
-ACTIONS_VARIABLES = ("SANIC_HOST",)
+# Variables of the Compose file that the cluster command does not set: the secrets (none on this machine).
+SECRETS = ("REDIS_PASSWORD",)
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class Topology:
                 + [Service("haproxy", "balancer", self.public_port)])
 
     def environment(self, kind: str) -> dict[str, str]:
-        """The variables a server of this kind runs with (names: RASA_VARIABLES, ACTIONS_VARIABLES)."""
+        """The variables a server of this kind runs with (beside the thread pools, Performance.rasa_env)."""
         if kind == "rasa":
             return {"VAE_DATABASE_URL": self.database_url, "VAE_LOCK_STORE": "redis", "VAE_REDIS_URL": self.redis_url,
                     "VAE_WORKERS": "1", "VAE_TF_THREADS": str(self.threads), "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME_S)}
@@ -214,6 +212,24 @@ class Cluster:
         return f"{self.url}/webhooks/rest/webhook"
 
 
+def cluster_servers(topology: Topology, work: Path, env: dict[str, str] | None = None, model: Path | None = None,
+                    log=None) -> tuple[list[ServerProcess], list[ServerProcess], ServerProcess]:
+    """The servers of `topology` (not started): action servers, Rasa servers, HAProxy; their endpoints.yml and
+    haproxy.cfg are written to `work`. `log(name)` gives each server's log file."""
+    work.mkdir(parents=True, exist_ok=True)
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(endpoints_yaml(topology.actions_public_port, topology.database_url))
+    log = log or (lambda name: None)
+    actions = [action_server(s.port, env={**topology.environment("actions"), **(env or {})}, log=log(s.name))
+               for s in topology.services() if s.kind == "actions"]
+    rasa = [rasa_server(s.port, endpoints=endpoints, env={**topology.environment("rasa"), **(env or {})},
+                        log=log(s.name), model=model, performance=topology.performance)
+            for s in topology.services() if s.kind == "rasa"]
+    for server, service in zip([*rasa, *actions], [s for s in topology.services() if s.kind != "balancer"]):
+        server.name = service.name
+    return actions, rasa, balancer(topology, work / "haproxy.cfg", log=log("haproxy"))
+
+
 @contextmanager
 def running_cluster(topology: Topology, work: Path, env: dict[str, str] | None = None, model: Path | None = None,
                     progress: bool = False) -> Iterator[Cluster]:
@@ -222,27 +238,16 @@ def running_cluster(topology: Topology, work: Path, env: dict[str, str] | None =
         raise RuntimeError("HAProxy est introuvable : installez-le avec `make haproxy` (paquet Debian haproxy).")
     topology.performance.check_redis()
     work.mkdir(parents=True, exist_ok=True)
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(endpoints_yaml(topology.actions_public_port, topology.database_url))
     logs = []
 
     def log(name: str):
         logs.append(open(work / f"{name}.log", "ab"))
         return logs[-1]
 
-    actions = [action_server(port, env={**topology.environment("actions"), **(env or {})}, log=log(f"actions-{i + 1}"))
-               for i, port in enumerate(topology.actions_ports)]
-    rasa = [rasa_server(port, endpoints=endpoints, env={**topology.environment("rasa"), **(env or {})},
-                        log=log(f"rasa-{i + 1}"), model=model, performance=topology.performance)
-            for i, port in enumerate(topology.rasa_ports)]
-    for server, number in zip(rasa, range(1, len(rasa) + 1)):
-        server.name = f"rasa-{number}"
-    for server, number in zip(actions, range(1, len(actions) + 1)):
-        server.name = f"actions-{number}"
-    front = balancer(topology, work / "haproxy.cfg", log=log("haproxy"))
+    actions, rasa, front = cluster_servers(topology, work, env, model, log)
     stack = Stack([*actions, *rasa, front])
-    stack.start(progress=progress)
     try:
+        stack.start(progress=progress)
         wait_for_pool(topology)
         yield Cluster(topology, rasa, actions, front, stack, work, logs)
     finally:
@@ -293,20 +298,22 @@ COMPOSE_MODEL = "models/vae.tar.gz"
 
 def compose(topology: Topology) -> dict:
     """The Compose file of the same topology: one container per server, secrets from the environment."""
-    image = {"build": {"context": "..", "dockerfile": "deploy/Dockerfile"}, "image": "vae-bot:latest"}
+    def image() -> dict:
+        return {"build": {"context": "..", "dockerfile": "deploy/Dockerfile"}, "image": "vae-bot:latest"}
+    # The same variables as the cluster command's Rasa servers (the thread pools included), with the containers'
+    # addresses and the secrets taken from the environment; REDIS_PASSWORD is read by deploy/endpoints.yml.
     rasa_env = {
+        **topology.performance.rasa_env(),
+        **topology.environment("rasa"),
         "VAE_DATABASE_URL": "postgresql://vae:${POSTGRES_PASSWORD:?}@postgres:5432/vae",
-        "VAE_LOCK_STORE": "redis",
         "VAE_REDIS_URL": "redis://:${REDIS_PASSWORD:?}@redis:6379/1",
-        "VAE_WORKERS": "1",
-        "VAE_TF_THREADS": str(topology.threads),
-        "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME_S),
+        "REDIS_PASSWORD": "${REDIS_PASSWORD:?}",
     }
     services: dict[str, dict] = {}
     for service in topology.services():
         if service.kind == "rasa":
             services[service.name] = {
-                **image, "restart": "unless-stopped",
+                **image(), "restart": "unless-stopped",
                 "command": ["python", "-m", "bot.adapters.speedups", "run", "--model", COMPOSE_MODEL,
                             "--port", str(service.port), "--interface", "0.0.0.0", "--credentials",
                             "credentials.yml", "--endpoints", "deploy/endpoints.yml", "--cors",
@@ -316,7 +323,7 @@ def compose(topology: Topology) -> dict:
             }
         elif service.kind == "actions":
             services[service.name] = {
-                **image, "restart": "unless-stopped",
+                **image(), "restart": "unless-stopped",
                 "command": ["python", "-m", "rasa_sdk", "--actions", "actions", "--port", str(service.port)],
                 "environment": {"SANIC_HOST": "0.0.0.0"}, "expose": [str(service.port)],
             }
@@ -359,8 +366,12 @@ def deploy_files(topology: Topology | None = None) -> dict[str, str]:
     topology = topology or Topology.standard()
     hosts = {s.name: s.name for s in topology.services()}
     header = "# Generated by bot/tools/cluster.py (python -m bot.tools.cluster deploy); do not edit by hand.\n"
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):  # noqa: ARG002 - every service spelled out, no YAML anchors
+            return True
+
     return {
-        "compose.yml": header + yaml.safe_dump(compose(topology), sort_keys=False, allow_unicode=True),
+        "compose.yml": header + yaml.dump(compose(topology), Dumper=Dumper, sort_keys=False, allow_unicode=True),
         "haproxy.cfg": haproxy_config(topology, hosts=hosts, bind="*"),
         "endpoints.yml": deploy_endpoints(topology),
     }
