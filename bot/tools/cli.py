@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
         from bot.tools.review.cli import main as review_main
 
         return review_main(argv[1:] if argv[0] == "review" else argv)
+    if argv[:1] == ["bench"] and "--cluster" in argv:
+        # The standard topology under load: `python -m bot bench --cluster --help` (make bench-cluster).
+        from bot.tools.bench.cluster import main as bench_cluster_main
+
+        return bench_cluster_main([a for a in argv[1:] if a != "--cluster"])
     if argv[:1] == ["bench"]:
         # The load benchmark has its own command line too: `python -m bot bench --help` (make bench).
         from bot.tools.bench.__main__ import main as bench_main

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.tools.cluster import DEPLOY, SECRETS, Topology, cluster_servers, deploy_files, haproxy_available, haproxy_config
+from bot.tools.cluster import DEPLOY, HEALTH_CHECK, SECRETS, Topology, cluster_servers, deploy_files, haproxy_available, haproxy_config
 
 STANDARD = Topology.standard()
 
@@ -95,4 +95,4 @@ def test_haproxy_accepts_the_generated_configuration(tmp_path, size):
     config.write_text(haproxy_config(Topology.standard(*size)))
     result = subprocess.run(["haproxy", "-c", "-f", str(config)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert config.read_text().count("check inter 1s") == 2 * size[0] + size[1]
+    assert config.read_text().count(HEALTH_CHECK) == 2 * size[0] + size[1]
