@@ -360,7 +360,7 @@ def deploy_endpoints(topology: Topology) -> str:
         "  enable_selective_domain: true\n"
         "# The store's URL, password included, comes from VAE_DATABASE_URL.\n"
         "tracker_store:\n  type: bot.adapters.store.RedactingTrackerStore\n"
-        "lock_store:\n  type: redis\n  url: redis\n  port: 6379\n  db: 1\n  key_prefix: vae\n"
+        "lock_store:\n  type: bot.adapters.locks.AtomicRedisLockStore\n  url: redis\n  port: 6379\n  db: 1\n  key_prefix: vae\n"
         "  password: ${REDIS_PASSWORD}\n"
     )
 

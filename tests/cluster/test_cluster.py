@@ -28,6 +28,14 @@ def handled(cluster) -> dict[str, int]:
     return {name: int(row["stot"]) for name, row in pool_status(cluster.topology).items()}
 
 
+def wait_for_status(cluster, backend: str, server: str, status: str, timeout: float = 20.0) -> None:
+    """Wait until HAProxy's health checks give `server` this status (UP, DOWN)."""
+    deadline = time.monotonic() + timeout
+    while not (seen := pool_status(cluster.topology, backend)[server]["status"]).startswith(status):
+        assert time.monotonic() < deadline, f"{server} still {seen}"
+        time.sleep(0.5)
+
+
 def kill(server) -> None:
     """SIGKILL, as a crash: no clean shutdown."""
     os.killpg(server.process.pid, signal.SIGKILL)
@@ -85,7 +93,7 @@ def test_two_messages_of_one_conversation_on_two_servers_are_processed_one_after
     urls = [f"http://127.0.0.1:{port}/webhooks/rest/webhook" for port in cluster.topology.rasa_ports]
     questions = [("C'est quoi un OPCO ?", "opérateur"), ("Quels secteurs sont concernés ?", "santé")]
     assert requests.post(urls[0], json={"sender": sender, "message": "Bonjour"}, timeout=60).status_code == 200
-    for _ in range(4):
+    for _ in range(8):  # Rasa's own RedisLockStore let about one pair in six through (bot/adapters/locks.py)
         barrier = threading.Barrier(2)
         replies: list = [None, None]
 
@@ -105,7 +113,7 @@ def test_two_messages_of_one_conversation_on_two_servers_are_processed_one_after
 
     events = stored_events(cluster.topology.database_url, [sender])[sender]
     cut = blocks(events)
-    assert len(cut) == 9  # Bonjour + 4 × 2 questions, each a whole block
+    assert len(cut) == 17  # Bonjour + 8 × 2 questions, each a whole block
     for block in cut:
         assert [e["event"] for e in block].count("user") == 1 and block[-1].get("name") == "action_listen"
         texts = " ".join(e.get("text") or "" for e in block if e["event"] == "bot").lower()
@@ -160,8 +168,8 @@ def test_an_action_server_killed_the_other_serves_the_actions(cluster):
                                                       tag=uuid.uuid4().hex[:6], retries=0))
         assert all(c.completed for c in conversations), [c.answers for c in conversations if not c.completed]
         assert [c.off_script for c in conversations if c.off_script] == []  # verdicts computed by the actions
-        status = pool_status(cluster.topology, "actions")
-        assert status["actions-1"]["status"].startswith("DOWN") and status["actions-2"]["status"] == "UP", status
+        wait_for_status(cluster, "actions", "actions-1", "DOWN")  # the health checks took it out
+        assert pool_status(cluster.topology, "actions")["actions-2"]["status"] == "UP"
     finally:
         restart(victim)
         wait_for_pool(cluster.topology)
@@ -189,7 +197,7 @@ def test_a_rasa_server_killed_mid_run_every_conversation_completes_then_it_rejoi
     stored = stored_events(cluster.topology.database_url, [c.sender for c in conversations])
     for conversation in conversations:
         assert_stored_once_in_order(conversation, stored[conversation.sender], {i for i, _ in conversation.retried})
-    assert pool_status(cluster.topology)["rasa-1"]["status"].startswith("DOWN")
+    wait_for_status(cluster, "rasa", "rasa-1", "DOWN")
 
     restart(victim)
     wait_for_pool(cluster.topology)

@@ -65,12 +65,13 @@ def measure(servers: int, levels: list[int], seconds: float, seed: int, database
     with running_cluster(topology, work / f"cluster-{servers}", env={"VAE_REFERENCE_DATE": "2025-06-26"}) as cluster:
         pids = {s.name: s.process.pid for s in [*cluster.rasa, *cluster.actions, cluster.balancer]}
         run_level_sync(cluster.rest, 2 * servers, SATURATION, WARM_UP_SECONDS, seed + 1, f"warm{servers}")
-        results = [level(f"{servers} server(s) via HAProxy, {v}", cluster.rest, v, seconds, seed, pids)
-                   for v in levels]
-        if direct:
-            rasa = f"http://127.0.0.1:{topology.rasa_ports[0]}/webhooks/rest/webhook"
-            results += [dict(level(f"{servers} server(s) direct, {v}", rasa, v, seconds, seed, pids), direct=True)
-                        for v in levels]
+        results = []
+        rasa = f"http://127.0.0.1:{topology.rasa_ports[0]}/webhooks/rest/webhook"
+        for v in levels:
+            results.append(level(f"{servers} server(s) via HAProxy, {v}", cluster.rest, v, seconds, seed, pids))
+            if direct:  # right after, so that the machine's other load drifts as little as possible between them
+                results.append(dict(level(f"{servers} server(s) direct, {v}", rasa, v, seconds, seed, pids),
+                                    direct=True))
     return {"servers": servers, "levels": results}
 
 
