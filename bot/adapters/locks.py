@@ -4,9 +4,9 @@ workers) sharing one Redis.
 Rasa Open Source 3.6's RedisLockStore changes a conversation's TicketLock by reading it, changing it in Python
 and writing it back (GET then SET). Two servers receiving a message of the same conversation within a few
 milliseconds both read "no ticket", both issue ticket 0 and both go on: the two messages are processed at the
-same time and their events interleave in the tracker store (measured by tests/cluster: the first of several
-simultaneous pairs, about one time in six; RasaHQ/rasa#9213; Rasa's fix, ConcurrentRedisLockStore, is in Rasa
-Pro only). A finishing server's clean-up can likewise erase a ticket just issued elsewhere.
+same time and their events interleave in the tracker store (caught by tests/cluster: about one pair in 25
+sent at the same instant to two servers; 0 in 40 with this store; RasaHQ/rasa#9213; Rasa's fix,
+ConcurrentRedisLockStore, is in Rasa Pro only). A finishing server's clean-up can likewise erase a ticket just issued elsewhere.
 
 This store keeps Rasa's lock (TicketLock, its tickets, lifetimes and waiting loop, the same Redis keys and
 format) and only runs each read-change-write as one Redis optimistic transaction (WATCH, MULTI, EXEC, retried

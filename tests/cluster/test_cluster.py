@@ -93,7 +93,7 @@ def test_two_messages_of_one_conversation_on_two_servers_are_processed_one_after
     urls = [f"http://127.0.0.1:{port}/webhooks/rest/webhook" for port in cluster.topology.rasa_ports]
     questions = [("C'est quoi un OPCO ?", "opérateur"), ("Quels secteurs sont concernés ?", "santé")]
     assert requests.post(urls[0], json={"sender": sender, "message": "Bonjour"}, timeout=60).status_code == 200
-    for _ in range(8):  # Rasa's own RedisLockStore let about one pair in six through (bot/adapters/locks.py)
+    for _ in range(8):  # Rasa's own RedisLockStore let about one pair in 25 through (bot/adapters/locks.py)
         barrier = threading.Barrier(2)
         replies: list = [None, None]
 
