@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from bot.adapters.training import ROOT, model_path
+from bot.adapters.training import ROOT
 from bot.tools.processes import ServerProcess
-from bot.tools.serve import (DEFAULT_REDIS_URL, Performance, Stack, action_server, cors_origins, endpoints_yaml,
+from bot.tools.serve import (DEFAULT_REDIS_URL, Performance, Stack, action_server, endpoints_yaml,
                              rasa_server)
 
 HAPROXY = "/usr/sbin/haproxy"
@@ -125,7 +125,7 @@ def haproxy_config(topology: Topology, hosts: dict[str, str] | None = None, bind
         "    option redispatch 1  # a retried request goes to another server",
         "    retries 1",
         "",
-        f"listen stats",
+        "listen stats",
         f"    bind {bind}:{topology.stats_port}",
         "    stats enable",
         "    stats uri /stats",
