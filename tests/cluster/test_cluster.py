@@ -149,7 +149,8 @@ def test_socketio_long_polling_through_the_balancer_stays_on_one_server(cluster)
         except Exception as error:  # noqa: BLE001 - reported below
             failures.append(f"{session}: {error!r}")
         finally:
-            client.disconnect()
+            # Disconnecting waits for the pending long poll (up to socket.io's 25 s ping interval): not for it.
+            threading.Thread(target=client.disconnect, daemon=True).start()
 
     threads = [threading.Thread(target=visitor, args=(i,)) for i in range(6)]
     for thread in threads:
