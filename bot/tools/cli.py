@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
         from bot.tools.review.cli import main as review_main
 
         return review_main(argv[1:] if argv[0] == "review" else argv)
+    if argv[:1] == ["bench"] and "--cluster" in argv:
+        # The standard topology under load: `python -m bot bench --cluster --help` (make bench-cluster).
+        from bot.tools.bench.cluster import main as bench_cluster_main
+
+        return bench_cluster_main([a for a in argv[1:] if a != "--cluster"])
     if argv[:1] == ["bench"]:
         # The load benchmark has its own command line too: `python -m bot bench --help` (make bench).
         from bot.tools.bench.__main__ import main as bench_main
@@ -29,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     train = commands.add_parser("train", help="train the model if its inputs changed")
     train.add_argument("--force", action="store_true", help="train even if nothing changed")
-    commands.add_parser("serve", help="serve the bot (Rasa :5005, actions :5055)")
+    serve = commands.add_parser("serve", help="serve the bot (Rasa :5005, actions :5055)")
+    serve.add_argument("--cluster", type=int, metavar="N", default=0,
+                       help="N Rasa servers behind HAProxy on :5005, PostgreSQL store, Redis locks (make cluster)")
+    serve.add_argument("--actions", type=int, metavar="M", default=2, help="action servers with --cluster (default 2)")
     commands.add_parser("shell", help="talk to the bot in the terminal")
     evaluation = commands.add_parser("eval", help="measure NLU and dialogue quality into results/")
     evaluation.add_argument("--quick", action="store_true", help="only the held-out set, with our config")
@@ -45,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
         ensure_model(force=args.force)
         return 0
+    if args.command == "serve" and args.cluster:
+        from bot.tools.cluster import serve_cluster
+
+        return serve_cluster(args.cluster, args.actions)
     if args.command == "serve":
         from bot.tools.serve import serve_forever
 

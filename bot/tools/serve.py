@@ -129,7 +129,8 @@ class Performance:
         url = urllib.parse.urlsplit(self.redis_url)
         host, port = self.redis_address()
         db = (url.path or "/1").strip("/") or "1"
-        lines = ["lock_store:", "  type: redis", f"  url: {json.dumps(host)}", f"  port: {port}", f"  db: {int(db)}",
+        # Rasa's RedisLockStore with atomic ticket changes (bot/adapters/locks.py): needed by several processes.
+        lines = ["lock_store:", "  type: bot.adapters.locks.AtomicRedisLockStore", f"  url: {json.dumps(host)}", f"  port: {port}", f"  db: {int(db)}",
                  "  key_prefix: vae"]
         if url.password:
             lines.append(f"  password: {json.dumps(urllib.parse.unquote(url.password))}")

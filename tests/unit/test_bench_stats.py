@@ -97,7 +97,7 @@ def test_serving_options_from_the_environment(tmp_path):
                                          "VAE_REDIS_URL": "redis://:s3cret@10.0.0.5:6380/4"})
     assert fast.rasa_env()["SANIC_WORKERS"] == "2" and fast.rasa_env()["TF_INTRA_OP_PARALLELISM_THREADS"] == "1"
     section = fast.lock_store_yaml()
-    assert "type: redis" in section and 'url: "10.0.0.5"' in section and "port: 6380" in section
+    assert "type: bot.adapters.locks.AtomicRedisLockStore" in section and 'url: "10.0.0.5"' in section and "port: 6380" in section
     assert "db: 4" in section and 'password: "s3cret"' in section
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text("action_endpoint:\n  url: http://x\n")

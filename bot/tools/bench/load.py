@@ -142,3 +142,68 @@ def console_progress(label: str, seconds: float) -> Callable[[LevelRun, float], 
             print(line, flush=True)
 
     return show
+
+
+# --- whole conversations, each answered or retried once (tests/cluster/) --------------------------------------
+@dataclass
+class Conversation:
+    """One visitor's conversation of a fixed length: what was sent, what came back, the retries."""
+
+    sender: str
+    turns: list
+    answers: list = field(default_factory=list)  # per turn: the texts, or the error kind after the retry
+    retried: list = field(default_factory=list)  # the turns' indexes that needed a retry, with the first error
+
+    @property
+    def completed(self) -> bool:
+        return len(self.answers) == len(self.turns) and all(isinstance(a, list) for a in self.answers)
+
+    @property
+    def off_script(self) -> list[int]:
+        return [i for i, (turn, answer) in enumerate(zip(self.turns, self.answers))
+                if isinstance(answer, list) and not on_script(turn, answer)]
+
+
+def fixed_conversation(rng: random.Random, turns: int) -> list:
+    """A scenario conversation (scenarios.conversation) cut or padded with FAQ questions to `turns` turns."""
+    from bot.tools.bench.scenarios import FAQ
+
+    chosen = conversation(rng)[:turns]
+    while len(chosen) < turns:
+        chosen.append(rng.choice(FAQ))
+    return chosen
+
+
+async def run_conversations(url: str | Callable[[int], str], visitors: int, turns: int, seed: int, tag: str,
+                            retries: int = 1, after_turn: Callable[[int], None] | None = None) -> list[Conversation]:
+    """`visitors` visitors at once, each one conversation of `turns` turns, no pause; a message that fails
+    (connection error, HTTP error, timeout, "problème technique") is sent again up to `retries` times, as the
+    widget does. `url` may depend on the visitor's index; `after_turn(answered_so_far)` is called after each
+    answer (e.g. to kill a server mid-run)."""
+    answered = 0
+    results = [Conversation(f"cluster-{tag}-{i}-{random.Random(f'{seed}:{i}').getrandbits(32):08x}",
+                            fixed_conversation(random.Random(f"{seed}:{tag}:{i}"), turns)) for i in range(visitors)]
+
+    async def visitor(index: int, session: aiohttp.ClientSession) -> None:
+        nonlocal answered
+        chat = results[index]
+        target = url(index) if callable(url) else url
+        for number, turn in enumerate(chat.turns):
+            _, answer = await _send(session, target, chat.sender, turn.message)
+            for _ in range(retries):
+                if not isinstance(answer, str):
+                    break
+                chat.retried.append((number, answer))
+                await asyncio.sleep(0.5)
+                _, answer = await _send(session, target, chat.sender, turn.message)
+            chat.answers.append(answer)
+            answered += 1
+            if after_turn:
+                after_turn(answered)
+            if isinstance(answer, str):
+                return
+
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)) as session:
+        await asyncio.gather(*(visitor(i, session) for i in range(visitors)))
+    return results
