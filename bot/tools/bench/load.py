@@ -175,11 +175,12 @@ def fixed_conversation(rng: random.Random, turns: int) -> list:
 
 
 async def run_conversations(url: str | Callable[[int], str], visitors: int, turns: int, seed: int, tag: str,
-                            retries: int = 1, after_turn: Callable[[int], None] | None = None) -> list[Conversation]:
+                            retries: int = 1, after_turn: Callable[[int], None] | None = None,
+                            timeout: float = REQUEST_TIMEOUT) -> list[Conversation]:
     """`visitors` visitors at once, each one conversation of `turns` turns, no pause; a message that fails
     (connection error, HTTP error, timeout, "problème technique") is sent again up to `retries` times, as the
     widget does. `url` may depend on the visitor's index; `after_turn(answered_so_far)` is called after each
-    answer (e.g. to kill a server mid-run)."""
+    answer (e.g. to kill a server mid-run); `timeout`: how long one message may take, in seconds."""
     answered = 0
     results = [Conversation(f"cluster-{tag}-{i}-{random.Random(f'{seed}:{i}').getrandbits(32):08x}",
                             fixed_conversation(random.Random(f"{seed}:{tag}:{i}"), turns)) for i in range(visitors)]
@@ -204,6 +205,6 @@ async def run_conversations(url: str | Callable[[int], str], visitors: int, turn
                 return
 
     connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)) as session:
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
         await asyncio.gather(*(visitor(i, session) for i in range(visitors)))
     return results
