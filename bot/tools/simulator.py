@@ -64,13 +64,18 @@ def training_text() -> str:
 
 @lru_cache(maxsize=1)
 def usable_titles() -> tuple[tuple[str, str, str], ...]:
-    """(masculine, feminine, sector id) of every ROME title with a listed sector, absent from the training data."""
+    """(masculine, feminine, sector id) of every ROME title with one listed sector, absent from the training data."""
     rome, seen = load_rome(), training_text()
+    entries = [([form.strip() for form in entry.title.split(" / ")], rome.sector_of(entry.code)) for entry in rome.titles]
+    # A title the ROME files under codes of different sectors ("monteur", "acheteur") has no one right answer.
+    sectors_of: dict[str, set[str | None]] = {}
+    for forms, sector in entries:
+        for form in forms:
+            sectors_of.setdefault(normalize(form), set()).add(sector)
     titles = []
-    for entry in rome.titles:
-        sector = rome.sector_of(entry.code)
-        forms = [form.strip() for form in entry.title.split(" / ")]
-        if sector is None or any(f" {normalize(form)} " in seen for form in forms):
+    for forms, sector in entries:
+        if sector is None or any(f" {normalize(form)} " in seen or len(sectors_of[normalize(form)]) > 1
+                                 for form in forms):
             continue
         titles.append((forms[0], forms[-1], sector))
     return tuple(titles)
