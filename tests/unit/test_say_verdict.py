@@ -31,7 +31,10 @@ def test_closed_window_adult_is_told_eligible_and_the_end_date():
     assert "Bonne nouvelle" not in message
     assert "28 février 2026" in message
     assert "aucune prolongation" in message
-    assert "France VAE" in message and "https://vae.gouv.fr" in message
+    # What remains possible instead of the closed scheme (issue 34): options that fit a 30-year-old.
+    options = message.split("**Ce que vous pouvez faire aujourd'hui**")[1]
+    assert "contrat de professionnalisation" in options and "France Travail" in options
+    assert "Regardez aussi la VAE classique" not in message
     assert "OPCO Mobilités" in message and "https://www.opcomobilites.fr" in message
     assert not INELIGIBLE_WORDS.search(message)
     assert_sourced(message)
@@ -74,7 +77,9 @@ def test_under_16_after_the_end_is_not_told_to_come_back_as_if_it_were_open():
     assert message.startswith("**Pas encore**")
     assert "12 mars 2027" in message and "l'expérimentation est terminée" in message
     assert "Revenez vers nous" not in message
-    assert "prolongée" in message.split("**Prochaines étapes**")[1]
+    # An under-16 is told what applies at 16 (issue 34).
+    options = message.split("**Ce que vous pouvez faire aujourd'hui**")[1]
+    assert "contrat d'apprentissage" in options and "Mission locale" in options
     assert not INELIGIBLE_WORDS.search(message)
     assert_sourced(message)
 
@@ -115,7 +120,7 @@ def test_a_priority_sector_is_said_so_with_the_source_that_names_it(sector_id, s
 ])
 def test_verdict_next_steps_follow_goal_and_situation(goal, situation, expected):
     k = load()
-    verdict = assess(Profile(age=30, sector_id="btp", goal=goal, situation=situation), date(2026, 11, 15), k)
+    verdict = assess(Profile(age=30, sector_id="btp", goal=goal, situation=situation), OPEN, k)
     message = verdict_message(verdict, None, k)
     for text in expected:
         assert text in message
@@ -140,3 +145,16 @@ def test_the_role_slot_chooses_the_audience(today, profile):
     assert (audience_of("employeur"), audience_of("candidat"), audience_of(None)) == (EMPLOYER, CANDIDATE, CANDIDATE)
     assert verdict_message_for("employeur", verdict, None, K) == verdict_message(verdict, None, K, EMPLOYER)
     assert verdict_message(verdict, None, K, EMPLOYER) != verdict_message(verdict, None, K)
+
+
+@pytest.mark.parametrize("situation,expected", [
+    ("salarie", ["Conseil en évolution professionnelle", "Transitions Pro"]),
+    ("demandeur_emploi", ["contrat de professionnalisation", "France Travail"]),
+])
+def test_after_the_end_the_options_follow_the_situation(situation, expected):
+    verdict = assess(Profile(age=30, sector_id="btp", situation=situation), CLOSED, K)
+    message = verdict_message(verdict, None, K)
+    assert "avenant" not in message  # the CDI + avenant route belonged to the closed experimentation
+    for text in expected:
+        assert text in message
+    assert_no_typed_digits(message)

@@ -58,6 +58,15 @@ EXCLUDED_BUTTONS = [
 ]
 
 
+# After the options that remain now that the experimentation is closed: the detail of each, on demand.
+OPTIONS_BUTTONS = [
+    {"title": "L'apprentissage", "payload": "et l'apprentissage ?"},
+    {"title": "Le contrat pro", "payload": "C'est quoi un contrat de professionnalisation ?"},
+    {"title": "La VAE classique", "payload": "j'ai de l'expérience, je peux faire une VAE ?"},
+    {"title": "Un contrat déjà signé", "payload": "mon contrat en cours est-il toujours financé ?"},
+]
+
+
 def contract_months_buttons(k: Knowledge) -> list[dict[str, str]]:
     """The contract lengths worth a click (the standard bounds and the allégé maximum), and "not known yet"."""
     contract = k.contract

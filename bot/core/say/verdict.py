@@ -22,7 +22,10 @@ from bot.core.say.format import format_date, format_number
 from bot.core.say.funding import funding_sources, rule_text, split_text
 from bot.core.say.layout import bullets, source_line
 from bot.core.say.opco import IDCC_CAVEAT, PUBLIC_EMPLOYER_RULE, opco_link
+from bot.core.say.options import option_sources, options_section
 from bot.core.say.status import status_text
+from bot.core.options import Profile as OptionsProfile, options_for
+from bot.core.read.speaker import PRIVATE
 
 # The cases a verdict can be in, each with its own headline and next steps.
 ELIGIBLE = "eligible"
@@ -83,7 +86,7 @@ WHEN = {
 
 # Next steps by audience and case; {contact} is the OPCO to contact (see `_contact`).
 _PLAN_INVITATION = (
-    "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
+    "Pour préparer votre recrutement (options, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
 )
 NEXT_STEPS = {
     CANDIDATE: {
@@ -216,12 +219,27 @@ def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audi
     if verdict.eligible is not False:
         funding = split_text(cover, k) if cover else rule_text(k)
         sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
-    sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
+    options: list[str] = []
+    if verdict.status.is_closed:
+        # No new contract can be signed: what the visitor can do today instead of the scheme's next steps.
+        profile = options_profile(verdict, audience)
+        sections.append(options_section(profile, k) + (f"\n{_PLAN_INVITATION}" if audience == EMPLOYER else ""))
+        options = option_sources(options_for(profile, k), k)
+    else:
+        sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
     sources = (funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
         [verdict.sector.tension_source] if verdict.sector else []
     )
+    sources += [source for source in options if source not in sources]
     sections.append(source_line(k, *sources))
     return "\n\n".join(sections)
+
+
+def options_profile(verdict: Verdict, audience: str) -> OptionsProfile:
+    """Who the options after a verdict are for: the candidate's age and situation, or the (private) employer."""
+    if audience == EMPLOYER:
+        return OptionsProfile(employer_kind=PRIVATE)
+    return OptionsProfile(age=verdict.age, situation=verdict.situation)
 
 
 def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:
