@@ -9,7 +9,8 @@ VISITORS = [
         ["remplissez la condition d'âge", "OPCO Mobilités", "28 février 2026"], ["pas éligible"], id="30-year-old driver"),
     pytest.param(
         ["Suis-je éligible ?", "25", "aide-soignante", "Obtenir une certification complète", "Je suis salarié"],
-        ["remplissez la condition d'âge", "OPCO Santé", "avenant"], ["pas éligible"], id="care assistant, one answer at a time"),
+        ["remplissez la condition d'âge", "OPCO Santé", "Transitions Pro"], ["pas éligible", "avenant"],
+        id="care assistant, one answer at a time"),
     pytest.param(
         ["est-ce que je peux faire une vae inversée", "j'ai quinze ans", "boulanger", "Trouver un emploi",
          "Je suis étudiant"],
@@ -29,7 +30,7 @@ VISITORS = [
         ["remplissez la condition d'âge", "pas reconnu"], [], id="unknown sector kept as other"),
     pytest.param(
         ["Suis-je éligible ?", "19", "cuisinier", "Valider des blocs de compétences", "Je suis demandeur d'emploi"],
-        ["remplissez la condition d'âge", "Akto", "blocs de compétences"], [], id="cook, blocs"),
+        ["remplissez la condition d'âge", "Akto", "Mission locale"], [], id="cook, blocs"),
     pytest.param(
         ["J'ai 52 ans et je veux devenir auxiliaire de vie, je suis salarié, c'est possible pour moi ?",
          "Me reconvertir"],

@@ -107,3 +107,16 @@ def test_the_options_answer_is_about_who_asks(text, slots, kind):
     assert "aucune prolongation" in said.text and said.buttons
     if kind == PARTICULIER:
         assert "contrat de professionnalisation" not in said.text.split("**Pour la personne concernée")[1]
+
+
+def test_the_greeting_says_where_the_experimentation_stands_then_offers_a_choice():
+    from bot.core.dialogue.greet import greet
+    from bot.core.say.welcome import GREETING_BUTTONS_CLOSED
+
+    (said,) = greet(State(today=date(2026, 12, 5), knowledge=K)).say
+    assert "28 février 2026" in said.text and "aucune prolongation" in said.text
+    checked = K.facts["experimentation.extension_known"].checked
+    assert f"au {checked.day} décembre {checked.year}" in said.text  # the facts' last check, from the data
+    assert said.buttons == GREETING_BUTTONS_CLOSED
+    (before,) = greet(State(today=date(2025, 6, 26), knowledge=K)).say
+    assert "couvre les contrats signés jusqu'au 28 février 2026" in before.text and "prolongation" not in before.text
