@@ -20,14 +20,14 @@ VISITORS = [
         ["Pas encore", "3 mars 2027"], [], id="birth date, turns 16 next year"),
     pytest.param(
         ["Suis-je éligible ?", "née en 1988", "la banque", "Me reconvertir", "Je suis salarié"],
-        ["remplissez la condition d'âge", "Atlas", "pas exclu pour autant"], [], id="birth year, not a priority sector"),
+        ["remplissez la condition d'âge", "Atlas", "Transitions Pro"], [], id="birth year, not a priority sector"),
     pytest.param(
         ["Suis-je éligible ?", "trois cents ans", "vingt-deux ans", "chauffeur de bus", "Trouver un emploi",
          "Je suis demandeur d'emploi"],
         ["remplissez la condition d'âge", "OPCO Mobilités"], [], id="impossible age then a real one"),
     pytest.param(
         ["Je voudrais savoir si je suis éligible", "45", "astronaute", "Me reconvertir", "Autre situation"],
-        ["remplissez la condition d'âge", "pas reconnu"], [], id="unknown sector kept as other"),
+        ["remplissez la condition d'âge", "France Travail"], ["OPCO du secteur"], id="unknown sector kept as other"),
     pytest.param(
         ["Suis-je éligible ?", "19", "cuisinier", "Valider des blocs de compétences", "Je suis demandeur d'emploi"],
         ["remplissez la condition d'âge", "Akto", "Mission locale"], [], id="cook, blocs"),

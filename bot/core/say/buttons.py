@@ -16,6 +16,14 @@ NEXT_STEP_BUTTONS = [
     {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
 ]
 
+# After the short verdict once the experimentation is over: the detail on demand.
+CLOSED_VERDICT_BUTTONS = [
+    {"title": "Le financement", "payload": "Comment est financée la VAE inversée ?"},
+    {"title": "Un contrat déjà signé", "payload": "mon contrat en cours est-il toujours financé ?"},
+    {"title": "Recommencer", "payload": "Recommencer le test"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
 # --------------------------------------------------------------------------- the eligibility form
 
 # Offered with the age question after repeated failures.
