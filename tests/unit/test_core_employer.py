@@ -170,11 +170,13 @@ def test_calendar_depends_on_the_date():
     assert "Il reste" in opened and "aucune prolongation" not in opened
 
 
-def test_after_the_end_the_plan_leads_with_the_calendar_then_what_remains_possible():
+def test_after_the_end_the_plan_opens_short_with_the_decision_the_rule_and_the_options():
     closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
     opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
-    assert closed.index("**Calendrier**") < closed.index("**Ce qui reste possible pour vous**") < closed.index(
-        "**Financement**")
+    opening = closed.split("**Le détail de votre projet**")[0]
+    assert len([line for line in opening.splitlines() if line.strip()]) <= 6, opening
+    assert opening.startswith("**Plus aucun nouveau contrat") and "aucune prolongation" in opening.splitlines()[0]
+    assert "projet retenu" in opening and "**Ce qui reste possible pour vous**" in opening
     assert "si l'expérimentation est prolongée" not in closed and "28 février 2026" in closed
     assert opened.index("**Financement**") < opened.index("**Calendrier**")
     assert "**Les étapes**" in opened and "si l'expérimentation est prolongée" not in opened

@@ -20,6 +20,7 @@ from bot.core.say.funding import covered_costs, funding_sources
 from bot.core.say.layout import bullets, source_line
 from bot.core.say.opco import IDCC_CAVEAT, every_opco, opco_link
 from bot.core.say.status import status_text
+from bot.core.say.welcome import status_sentence
 from bot.core.options import Profile as OptionsProfile, options_for
 from bot.core.read.speaker import PARTICULIER, PRIVATE
 from bot.core.say.options import option_sources, options_section
@@ -113,18 +114,12 @@ def _steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
     tutor = _tutor(plan, k)
     choose = ("Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, "
               "ou des blocs de compétences.")
-    if plan.status.is_closed:
-        check = (
-            "Demandez d'abord à votre OPCO si l'expérimentation a été prolongée : sans prolongation, un contrat "
-            f"signé après le {format_date(plan.status.contracts_until)} n'en relève pas."
-        )
-        first = [check, choose]
-    else:
-        first = [
-            choose,
-            "Contactez votre OPCO : il vous dit par quel projet retenu passer, confirme le financement et vous dit "
-            "si le dispositif est ouvert à la date de signature.",
-        ]
+    # The steps are said only while the experimentation is open (a closed plan gives the options instead).
+    first = [
+        choose,
+        "Contactez votre OPCO : il vous dit par quel projet retenu passer, confirme le financement et vous dit "
+        "si le dispositif est ouvert à la date de signature.",
+    ]
     return [
         *first,
         f"Trouvez vos candidats, par exemple avec France Travail. Ils doivent avoir au moins "
@@ -155,9 +150,15 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
     steps = bullets(_steps(plan, k))
     sources = [*funding_sources(k), "service_public", "travail_emploi", "decret_article_1"]
     if plan.status.is_closed:
-        # The calendar first, then what the employer can do today instead of the closed scheme's steps.
+        # Short opening (decision and closure, the selected-project rule, the options), then the detail.
         profile = OptionsProfile(employer_kind=PRIVATE)
-        sections = [summary, "**Calendrier**\n" + calendar, options_section(profile, k), *details,
+        closure = status_sentence(plan.status, k).replace("L'expérimentation", "La VAE inversée", 1)
+        opening = (f"**Plus aucun nouveau contrat de VAE inversée ne peut être signé.** {closure}\n"
+                   f"{selected_project_rule(k, True)}")
+        cap = f"L'expérimentation prévoyait {format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée."
+        sections = [opening, options_section(profile, k), "**Le détail de votre projet**\n" + bullets(_summary(plan)),
+                    "**Pour mémoire : ce que l'OPCO finançait en VAE inversée**\n" + _funding(plan, k) + "\n" + cap,
+                    "**Votre OPCO**\n" + _opco(plan, k),
                     "**Le tutorat, pour tout contrat de professionnalisation**\n" + _tutor(plan, k)]
         sources += [s for s in option_sources(options_for(profile, k), k) if s not in sources]
     else:
