@@ -48,3 +48,11 @@ def test_after_a_verdict_a_short_follow_up_gets_the_options_not_the_verdict_agai
     answer = chat.text("donc c mort pr moi ?")
     assert "remplissez la condition d'âge" not in answer  # not the whole verdict again
     assert "aucune prolongation" in answer and "Mission locale" in answer
+
+
+def test_the_first_answer_says_the_status_once(chat):
+    first = chat.text("Quel est le rôle du tuteur ?")
+    assert first.startswith("L'expérimentation couvrait les contrats signés jusqu'au 28 février 2026"), first
+    assert "aucune prolongation" in first.splitlines()[0]
+    again = chat.text("Quel est le rôle du tuteur ?")
+    assert not again.startswith("L'expérimentation couvrait"), again

@@ -120,3 +120,14 @@ def test_the_greeting_says_where_the_experimentation_stands_then_offers_a_choice
     assert said.buttons == GREETING_BUTTONS_CLOSED
     (before,) = greet(State(today=date(2025, 6, 26), knowledge=K)).say
     assert "couvre les contrats signés jusqu'au 28 février 2026" in before.text and "prolongation" not in before.text
+
+
+def test_the_first_answer_says_the_status_once():
+    domain = {"responses": {"utter_faq/tutor": [{"text": "Le tuteur accompagne la personne.\nSource : {src_decret}"}]}}
+    first = answer_faq(Turn("c'est quoi un tuteur ?", "faq"), State(today=date(2026, 12, 5), knowledge=K), "tutor",
+                       0.9, domain)
+    assert first.say[0].text.startswith("L'expérimentation couvrait les contrats signés jusqu'au 28 février 2026")
+    assert first.slots == {"status_told": True}
+    told = State(slots={"status_told": True}, today=date(2026, 12, 5), knowledge=K)
+    again = answer_faq(Turn("c'est quoi un tuteur ?", "faq"), told, "tutor", 0.9, domain)
+    assert again.say[0].text.startswith("Le tuteur")

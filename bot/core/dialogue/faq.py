@@ -13,7 +13,9 @@ from bot.core.options import Profile as OptionsProfile
 from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
 from bot.core.say.buttons import OPTIONS_BUTTONS
 from bot.core.say.faq import faq_placeholders
+from bot.core.say.format import format_date
 from bot.core.say.options import options_message
+from bot.core.say.welcome import status_sentence
 from bot.core.say.status import closed_reminder, status_message, with_reminder
 from bot.core.status import experimentation_status
 
@@ -101,11 +103,32 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     k = state.knowledge
     status = experimentation_status(state.today, k)
     if key == OPTIONS_KEY:
-        return Decision(say=(Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS),))
+        return Decision(_told(status),
+                        say=(Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
         text = render(response.get("text", ""), faq_placeholders(k))
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
-    return Decision(say=(Say(text=text, buttons=response.get("buttons") or []),))
+    buttons = response.get("buttons") or []
+    return Decision(_told(status), say=(Say(text=_status_first(text, status, state), buttons=buttons),))
+
+
+# Set once the visitor has been told that the experimentation is over (the greeting or a first answer).
+STATUS_TOLD = "status_told"
+
+
+def _told(status: Any) -> dict[str, Any]:
+    return {STATUS_TOLD: True} if status.is_closed else {}
+
+
+def _status_first(text: str, status: Any, state: State) -> str:
+    """The first answer of a conversation starts with the experimentation's status in one sentence, once it is over
+    (unless the answer already gives the closing date)."""
+    k = state.knowledge
+    if not status.is_closed or state.get(STATUS_TOLD):
+        return text
+    if format_date(status.contracts_until) in text:
+        return text
+    return f"{status_sentence(status, k)}\n\n{text}"

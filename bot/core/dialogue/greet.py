@@ -7,5 +7,7 @@ from bot.core.status import experimentation_status
 
 
 def greet(state: State) -> Decision:
-    text, buttons = greeting(experimentation_status(state.today, state.knowledge), state.knowledge)
-    return Decision(say=(Say(text=text, buttons=buttons),))
+    status = experimentation_status(state.today, state.knowledge)
+    text, buttons = greeting(status, state.knowledge)
+    # The greeting says where the experimentation stands: the first answer need not say it again.
+    return Decision({"status_told": True} if status.is_closed else {}, say=(Say(text=text, buttons=buttons),))
