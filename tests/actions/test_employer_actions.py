@@ -240,7 +240,8 @@ def test_role_keys_have_an_employer_variant_that_differs(domain, key):
 def test_employer_gets_the_employer_variant_with_a_source(dispatcher, domain, key):
     events, answer = faq(dispatcher, domain, key, role="employeur")
     assert "Source :" in answer and not re.search(r"\{\w+\}", answer)
-    assert events == []  # the role was already known
+    # the role was already known (status_told only records that the closure was said, issue 34)
+    assert [event for event in events if event["name"] != "status_told"] == []
 
 
 def test_employer_cost_is_phrased_for_each_role(domain):
@@ -263,7 +264,7 @@ def test_a_job_seeker_keeps_the_candidate_answer(dispatcher, domain):
     events, answer = faq(dispatcher, domain, "employer_cost", role="candidat",
                          text="je cherche un employeur, combien ça lui coûte ?")
     assert answer.startswith("L'employeur verse")
-    assert events == []
+    assert [event for event in events if event["name"] != "status_told"] == []
 
 
 # --------------------------------------------------------------------------- the role

@@ -39,7 +39,8 @@ def test_status_before_the_end_says_open(dispatcher, domain, monkeypatch):
 def test_status_after_the_end_says_closed_without_known_extension(dispatcher, domain):
     ActionAnswerFaq().run(dispatcher, make_tracker(intent="faq", active_loop=None, response_key="faq/status"), domain)
     answer = texts(dispatcher).lower()
-    assert "28 février 2026" in answer and "opco" in answer
+    # Closed, and what remains instead of "ask the OPCO whether it was extended" (issue 34).
+    assert "28 février 2026" in answer and "aucune prolongation" in answer and "apprentissage" in answer
 
 
 def test_low_confidence_answer_falls_back(dispatcher, domain):

@@ -166,19 +166,27 @@ def test_plan_mentions_the_tutoring_rules_and_the_overall_parcours_cap():
 def test_calendar_depends_on_the_date():
     closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
     opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
-    assert "aucune prolongation" in closed and "France VAE" in closed
+    assert "aucune prolongation" in closed and "France VAE" in closed and "contrat d'apprentissage" in closed
     assert "Il reste" in opened and "aucune prolongation" not in opened
 
 
-def test_after_the_end_the_plan_leads_with_the_calendar_and_the_steps_wait_for_an_extension():
+def test_after_the_end_the_plan_opens_short_with_the_decision_the_rule_and_the_options():
     closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
     opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
-    assert closed.index("**Calendrier**") < closed.index("**Financement**")
-    steps = closed.split("**Les étapes, si l'expérimentation est prolongée**")[1]
-    first_step = steps.strip().splitlines()[0]
-    assert "si l'expérimentation a été prolongée" in first_step and "28 février 2026" in first_step
+    opening = closed.split("**Le détail de votre projet**")[0]
+    assert len([line for line in opening.splitlines() if line.strip()]) <= 6, opening
+    assert opening.startswith("**Plus aucun nouveau contrat") and "aucune prolongation" in opening.splitlines()[0]
+    assert "projet retenu" in opening and "**Ce qui reste possible pour vous**" in opening
+    assert "si l'expérimentation est prolongée" not in closed and "28 février 2026" in closed
     assert opened.index("**Financement**") < opened.index("**Calendrier**")
     assert "**Les étapes**" in opened and "si l'expérimentation est prolongée" not in opened
+
+
+@pytest.mark.parametrize("today", [OPEN, CLOSED])
+def test_the_plan_says_a_contract_needed_a_selected_project(today):
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), today, K), K)
+    assert "projet retenu par l'appel à projets national" in message and "26 juin 2023" in message
+    assert "OPCO" in message and "GEIQ" in message
 
 
 def assert_sourced_without_typed_digits(message: str, *computed: str) -> None:
@@ -430,7 +438,8 @@ def test_an_employer_checking_a_future_hire_gets_the_employer_verdict(today):
     assert "OPCO Santé" in message and "je suis employeur" in message
     assert "votre OPCO" in message
     assert message.strip().splitlines()[-1].startswith("Source : ")
-    assert ("prolongée" in message) == (today == CLOSED)
+    assert ("aucune prolongation" in message) == (today == CLOSED)
+    assert ("**Ce qui reste possible pour vous**" in message) == (today == CLOSED)
 
 
 def test_an_employer_is_told_when_the_person_will_be_old_enough():
@@ -438,7 +447,8 @@ def test_an_employer_is_told_when_the_person_will_be_old_enough():
     message = verdict_message_for("employeur", verdict, None, K)
     assert "cette personne remplira cette condition le 3 mars 2027" in message
     assert "Financement" not in message
-    assert "Si l'expérimentation est prolongée, vous pourrez signer" in message
+    # What remains possible to the employer instead of "if it is extended, you can sign" (issue 34).
+    assert "contrat d'apprentissage" in message.split("**Ce qui reste possible pour vous**")[1]
 
 
 @pytest.mark.parametrize("role", ["candidat", None])

@@ -55,7 +55,7 @@ def test_every_fact_has_a_known_source_and_status():
     assert k.facts, "provenance is recorded"
     for fact in k.facts.values():
         assert fact.source in k.sources, fact.path
-        assert fact.status in {"official", "secondary", "seed"}, fact.path
+        assert fact.status in {"official", "secondary", "seed", "public_other"}, fact.path
     assert k.source_of("experimentation.contracts_until").id == "decret"
     assert k.facts["employer_aids.aid_26_plus_eur"].status == "secondary"
 
@@ -175,3 +175,16 @@ def test_the_knowledge_floor_imports_nothing_above_it():
             "print(sorted(m for m in sys.modules if m.startswith('bot.') and not m.startswith('bot.core.knowledge')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['bot.core']"
+
+
+def test_options_after_the_experimentation_are_sourced_and_dated():
+    k = load()
+    assert {"contrat_pro", "apprentissage", "vae", "mission_locale", "france_travail", "cep", "transitions_pro",
+            "cap_emploi", "selected_projects", "signed_in_window"} <= set(k.options)
+    for option_id, facts in k.options.items():
+        for name in facts:
+            fact = k.facts[f"options.{option_id}.{name}"]
+            assert fact.source in k.sources and fact.checked is not None, fact.path
+    assert k.option("apprentissage", "max_age") == 29
+    assert k.option("contrat_pro", "public_employers") is False
+    assert "unconfirmed" not in k.options  # never said as certain

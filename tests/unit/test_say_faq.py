@@ -13,7 +13,18 @@ CONTRACT_PLACEHOLDERS = {
     "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
     "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public", "src_lemediasocial",
     "src_centre_inffo_afdas",
-}
+    # what remains after the experimentation (knowledge `options`)
+    "extension_checked", "selected_projects_carriers", "signed_in_window_max_months", "contrat_pro_youth_min_age",
+    "contrat_pro_youth_max_age", "contrat_pro_job_seekers_from_age", "contrat_pro_minima", "apprentissage_min_age",
+    "apprentissage_max_age", "apprentissage_after_college_age", "vae_cpf_from", "vae_conge_hours",
+    "mission_locale_min_age", "mission_locale_max_age", "aid_exceptionnelle_ended",
+    "url_contrat_pro", "url_apprentissage", "url_vae", "url_mission_locale", "url_france_travail", "url_cep",
+    "url_transitions_pro", "url_cap_emploi",
+} | {f"src_{source_id}" for source_id in (
+    "decret_article_1", "centre_inffo_lancement", "via_competences", "dares_contrat_pro", "urssaf_contrat_pro",
+    "code_travail_apprentissage", "apprentissage_handicap", "urssaf_apprentissage", "france_vae_faq",
+    "centre_inffo_cpf_vae", "cep", "ptp", "ash_missions_locales", "france_travail_cap_emploi", "france_travail_afe",
+    "decret_aide_2024", "nouveaux_contrats")}
 
 
 def test_placeholders_are_exactly_the_contract_names():

@@ -11,7 +11,7 @@ from bot.core.eligibility import Profile, assess
 from bot.core.funding import coverage
 from bot.core.knowledge import load
 from bot.core.say.audience import CANDIDATE, EMPLOYER, audience_of
-from bot.core.say.format import format_number
+from bot.core.say.format import format_date, format_number
 from bot.core.say.verdict import verdict_message, verdict_message_for
 from tests.unit.say_checks import (
     CLOSED,
@@ -31,7 +31,10 @@ def test_closed_window_adult_is_told_eligible_and_the_end_date():
     assert "Bonne nouvelle" not in message
     assert "28 février 2026" in message
     assert "aucune prolongation" in message
-    assert "France VAE" in message and "https://vae.gouv.fr" in message
+    # What remains possible instead of the closed scheme (issue 34): options that fit a 30-year-old.
+    options = message.split("**Ce que vous pouvez faire aujourd'hui**")[1]
+    assert "contrat de professionnalisation" in options and "France Travail" in options
+    assert "Regardez aussi la VAE classique" not in message
     assert "OPCO Mobilités" in message and "https://www.opcomobilites.fr" in message
     assert not INELIGIBLE_WORDS.search(message)
     assert_sourced(message)
@@ -72,9 +75,11 @@ def test_open_window_adult_gets_the_good_news():
 def test_under_16_after_the_end_is_not_told_to_come_back_as_if_it_were_open():
     message = verdict_message(assess(Profile(birth_date=date(2011, 3, 12)), CLOSED), None, K)
     assert message.startswith("**Pas encore**")
-    assert "12 mars 2027" in message and "l'expérimentation est terminée" in message
+    assert "12 mars 2027" in message and "aucune prolongation n'est connue" in message
     assert "Revenez vers nous" not in message
-    assert "prolongée" in message.split("**Prochaines étapes**")[1]
+    # An under-16 is told what applies at 16 (issue 34).
+    options = message.split("**Ce que vous pouvez faire aujourd'hui**")[1]
+    assert "contrat d'apprentissage" in options and "Mission locale" in options
     assert not INELIGIBLE_WORDS.search(message)
     assert_sourced(message)
 
@@ -115,7 +120,7 @@ def test_a_priority_sector_is_said_so_with_the_source_that_names_it(sector_id, s
 ])
 def test_verdict_next_steps_follow_goal_and_situation(goal, situation, expected):
     k = load()
-    verdict = assess(Profile(age=30, sector_id="btp", goal=goal, situation=situation), date(2026, 11, 15), k)
+    verdict = assess(Profile(age=30, sector_id="btp", goal=goal, situation=situation), OPEN, k)
     message = verdict_message(verdict, None, k)
     for text in expected:
         assert text in message
@@ -140,3 +145,37 @@ def test_the_role_slot_chooses_the_audience(today, profile):
     assert (audience_of("employeur"), audience_of("candidat"), audience_of(None)) == (EMPLOYER, CANDIDATE, CANDIDATE)
     assert verdict_message_for("employeur", verdict, None, K) == verdict_message(verdict, None, K, EMPLOYER)
     assert verdict_message(verdict, None, K, EMPLOYER) != verdict_message(verdict, None, K)
+
+
+@pytest.mark.parametrize("situation,expected", [
+    ("salarie", ["Conseil en évolution professionnelle", "Transitions Pro"]),
+    ("demandeur_emploi", ["contrat de professionnalisation", "France Travail"]),
+])
+def test_after_the_end_the_options_follow_the_situation(situation, expected):
+    verdict = assess(Profile(age=30, sector_id="btp", situation=situation), CLOSED, K)
+    message = verdict_message(verdict, None, K)
+    assert "avenant" not in message  # the CDI + avenant route belonged to the closed experimentation
+    for text in expected:
+        assert text in message
+    assert_no_typed_digits(message)
+
+
+def _lines_before_source(message: str) -> int:
+    return len([line for line in message.split("\nSource :")[0].splitlines() if line.strip()])
+
+
+@pytest.mark.parametrize("audience", [CANDIDATE, EMPLOYER])
+@pytest.mark.parametrize("profile", [
+    Profile(age=30, sector_id="transport", situation="salarie"), Profile(age=20, sector_id="sante"),
+    Profile(birth_date=date(2011, 3, 12)), Profile(), Profile(age=30, sector_id="sante", public_employer=True),
+    Profile(age=50, sector_id="autre", situation="demandeur_emploi"), Profile(age=40),
+])
+def test_after_the_end_every_verdict_opens_short(audience, profile):
+    from bot.core.say.verdict import MAX_SHORT_LINES
+
+    verdict = assess(profile, CLOSED, K)
+    message = verdict_message(verdict, None, K, audience)
+    assert _lines_before_source(message) <= MAX_SHORT_LINES, message
+    assert "aucune prolongation" in message.splitlines()[0]  # the decision and the one fact, up front
+    assert_sourced(message)
+    assert_no_typed_digits(message, *([format_date(verdict.turns_16_on)] if verdict.turns_16_on else []))

@@ -22,7 +22,12 @@ from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
 from bot.core.read.sectors import find_sector_in, names_wanted_job, parse_sector
 from bot.core.read.speaker import names_public_employer
-from bot.core.say.buttons import AGE_RANGE_BUTTONS, ELIGIBILITY_CHANGE_BUTTONS, NEXT_STEP_BUTTONS
+from bot.core.say.buttons import (
+    AGE_RANGE_BUTTONS,
+    CLOSED_VERDICT_BUTTONS,
+    ELIGIBILITY_CHANGE_BUTTONS,
+    NEXT_STEP_BUTTONS,
+)
 from bot.core.say.forms import AGE_RANGES_OFFER, GOAL_PROBLEM, SECTOR_PROBLEM, SITUATION_PROBLEM
 from bot.core.say.problems import age_problem_message
 from bot.core.say.verdict import verdict_message_for
@@ -205,8 +210,11 @@ def eligibility_verdict(turn: Turn, state: State) -> Decision:
         return Decision()  # the form has just asked which answer to change: the verdict comes once it is changed
     k = state.knowledge
     verdict = assess(profile_from(state.slots), state.today, k)
-    message = verdict_message_for(state.get("role"), verdict, funding_of(state.slots, k), k)
-    return Decision({"verdict": verdict.to_dict()}, say=(Say(text=message, buttons=NEXT_STEP_BUTTONS),))
+    cover = funding_of(state.slots, k)
+    message = verdict_message_for(state.get("role"), verdict, cover, k)
+    # Once closed, the verdict is short: its buttons offer the rest (funding, a contract already signed).
+    buttons = CLOSED_VERDICT_BUTTONS if verdict.status.is_closed and cover is None else NEXT_STEP_BUTTONS
+    return Decision({"verdict": verdict.to_dict()}, say=(Say(text=message, buttons=buttons),))
 
 
 def start_over() -> Decision:

@@ -3,12 +3,19 @@ phrased for the visitor's role, dated by the experimentation's status."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Mapping
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.funding import follow_up_money, simulate_funding
 from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
+from bot.core.options import Profile as OptionsProfile
+from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
+from bot.core.say.buttons import OPTIONS_BUTTONS
 from bot.core.say.faq import faq_placeholders
+from bot.core.say.format import format_date
+from bot.core.say.options import options_message
+from bot.core.say.welcome import status_sentence
 from bot.core.say.status import closed_reminder, status_message, with_reminder
 from bot.core.status import experimentation_status
 
@@ -27,6 +34,32 @@ REMINDED_KEYS = {"definition", "parcours", "certifications", "contrat_allege", "
 # them rightly answered ("que contient le parcours ?" scored 0.19) and two wrongly; 0.15 turns away one, rightly
 # answered, and lets the two wrong answers through (12 wrong answers given instead of 10).
 MIN_KEY_CONFIDENCE = 0.15
+
+
+# The answer listing what the visitor can do now: built from their profile, not from a fixed text.
+OPTIONS_KEY = "options_now"
+# "pour ma mère", "mon fils": someone asking for a relative gets that person's routes, not a contract to sign.
+_RELATIVE = re.compile(r"\b(?:ma|mon|mes|notre|nos)\s+(?:m[eè]re|p[eè]re|parents?|fils|fille|enfants?|fr[eè]re|"
+                       r"s(?:oe|œ)ur|femme|mari|conjoint|conjointe|compagne|compagnon|grand-m[eè]re|grand-p[eè]re)\b",
+                       re.IGNORECASE)
+_EXPERIENCE = re.compile(r"\bexp[ée]rience\b", re.IGNORECASE)
+
+
+def options_profile(turn: Turn, state: State) -> OptionsProfile:
+    """Who "what can I do now?" is about: the slots the conversation holds, and the message's own words."""
+    kind = state.get("employer_kind")
+    if _RELATIVE.search(turn.text or "") or kind == PARTICULIER:
+        return OptionsProfile(employer_kind=PARTICULIER)
+    if kind == PUBLIC:
+        return OptionsProfile(employer_kind=PUBLIC)
+    if state.get("role") == "employeur":
+        return OptionsProfile(employer_kind=PRIVATE)
+    age = state.get("age")
+    return OptionsProfile(
+        age=int(age) if isinstance(age, (int, float)) else None,
+        situation=state.get("situation"),
+        experienced=True if _EXPERIENCE.search(turn.text or "") else None,
+    )
 
 
 class _Placeholders(dict):
@@ -69,10 +102,33 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
         return Decision(say=(Say(response="utter_default"),))
     k = state.knowledge
     status = experimentation_status(state.today, k)
+    if key == OPTIONS_KEY:
+        return Decision(_told(status),
+                        say=(Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
         text = render(response.get("text", ""), faq_placeholders(k))
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
-    return Decision(say=(Say(text=text, buttons=response.get("buttons") or []),))
+    buttons = response.get("buttons") or []
+    return Decision(_told(status), say=(Say(text=_status_first(text, status, state), buttons=buttons),))
+
+
+# Set once the visitor has been told that the experimentation is over (the greeting or a first answer).
+STATUS_TOLD = "status_told"
+
+
+def _told(status: Any) -> dict[str, Any]:
+    return {STATUS_TOLD: True} if status.is_closed else {}
+
+
+def _status_first(text: str, status: Any, state: State) -> str:
+    """The first answer of a conversation starts with the experimentation's status in one sentence, once it is over
+    (unless the answer already gives the closing date)."""
+    k = state.knowledge
+    if not status.is_closed or state.get(STATUS_TOLD):
+        return text
+    if format_date(status.contracts_until) in text:
+        return text
+    return f"{status_sentence(status, k)}\n\n{text}"

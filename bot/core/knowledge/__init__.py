@@ -17,7 +17,7 @@ from typing import Any, Mapping
 import yaml
 
 DEFAULT_PATH = Path(__file__).with_name("vae_inversee.yml")
-STATUSES = frozenset({"official", "secondary", "seed"})
+STATUSES = frozenset({"official", "secondary", "seed", "public_other"})
 
 __all__ = [
     "DEFAULT_PATH",
@@ -177,6 +177,7 @@ class Knowledge:
     pay: Pay
     employer_aids: EmployerAids
     tutoring: Tutoring
+    options: Mapping[str, Mapping[str, Any]]  # what exists now, by option id: {fact name: value}
     sources: Mapping[str, Source]
     opcos: tuple[Opco, ...]
     sectors: tuple[Sector, ...]
@@ -203,6 +204,14 @@ class Knowledge:
     def has_sector(self, sector_id: str | None) -> bool:
         """True if `sector_id` is one of the listed sectors."""
         return any(sector.id == sector_id for sector in self.sectors)
+
+    def option(self, option_id: str, name: str) -> Any:
+        """A fact of an option, e.g. `option("apprentissage", "max_age")` (KeyError if the data does not hold it)."""
+        return self.options[option_id][name]
+
+    def option_source(self, option_id: str, name: str) -> Source:
+        """The source of an option's fact."""
+        return self.source_of(f"options.{option_id}.{name}")
 
     def source_of(self, fact_path: str) -> Source:
         """The source of a fact, e.g. `source_of("funding.annual_cap_eur")`."""
@@ -257,7 +266,7 @@ class _Builder:
             raise self.fail(path, "expected a mapping with value, source and status")
         value = entry["value"]
         # bool is a subclass of int: refuse `true` where a number is expected.
-        wrong_bool = isinstance(value, bool) and kind is not bool
+        wrong_bool = isinstance(value, bool) and kind not in (bool, object)
         if not (value is None and optional) and (wrong_bool or not isinstance(value, kind)):
             raise self.fail(path, f"expected {kind.__name__}, got {value!r}")
         self.facts[path] = Fact(
@@ -316,6 +325,7 @@ class _Builder:
             tutoring=Tutoring(
                 **{name: self.positive(f"tutoring.{name}") for name in Tutoring.__dataclass_fields__}
             ),
+            options=self.build_options(),
             sources=MappingProxyType(self.sources),
             opcos=opcos,
             sectors=sectors,
@@ -376,6 +386,26 @@ class _Builder:
             excluded_employers=tuple(self.fact("contract.excluded_employers", list)),
             public_employers_apprenticeship=self.fact("contract.public_employers_apprenticeship", bool),
         )
+
+    def build_options(self) -> Mapping[str, Mapping[str, Any]]:
+        """Every option's facts, each with its provenance; `unconfirmed` entries are kept out (never said)."""
+        raw = self.node("options")
+        if not isinstance(raw, dict) or not raw:
+            raise self.fail("options", "expected a non-empty mapping")
+        options = {}
+        for option_id, entries in raw.items():
+            if option_id == "unconfirmed":
+                continue
+            if not isinstance(entries, dict) or not entries:
+                raise self.fail(f"options.{option_id}", "expected a mapping of facts")
+            values = {}
+            for name in entries:
+                path = f"options.{option_id}.{name}"
+                values[name] = self.fact(path, object, optional=True)
+                if self.facts[path].checked is None:
+                    raise self.fail(path, "an option's fact needs its checked date")
+            options[option_id] = MappingProxyType(values)
+        return MappingProxyType(options)
 
     def build_employer_aids(self) -> EmployerAids:
         years = self.fact("employer_aids.years", list)

@@ -16,6 +16,14 @@ NEXT_STEP_BUTTONS = [
     {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
 ]
 
+# After the short verdict once the experimentation is over: the detail on demand.
+CLOSED_VERDICT_BUTTONS = [
+    {"title": "Le financement", "payload": "Comment est financée la VAE inversée ?"},
+    {"title": "Un contrat déjà signé", "payload": "mon contrat en cours est-il toujours financé ?"},
+    {"title": "Recommencer", "payload": "Recommencer le test"},
+    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
 # --------------------------------------------------------------------------- the eligibility form
 
 # Offered with the age question after repeated failures.
@@ -55,6 +63,15 @@ EXCLUDED_BUTTONS = [
     {"title": "Quels employeurs ?", "payload": "Quels employeurs peuvent signer un contrat de VAE inversée ?"},
     {"title": "Et la VAE classique ?", "payload": "Quelle différence avec la VAE classique ?"},
     {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+]
+
+
+# After the options that remain now that the experimentation is closed: the detail of each, on demand.
+OPTIONS_BUTTONS = [
+    {"title": "L'apprentissage", "payload": "et l'apprentissage ?"},
+    {"title": "Le contrat pro", "payload": "C'est quoi un contrat de professionnalisation ?"},
+    {"title": "La VAE classique", "payload": "j'ai de l'expérience, je peux faire une VAE ?"},
+    {"title": "Un contrat déjà signé", "payload": "mon contrat en cours est-il toujours financé ?"},
 ]
 
 

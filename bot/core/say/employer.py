@@ -20,6 +20,10 @@ from bot.core.say.funding import covered_costs, funding_sources
 from bot.core.say.layout import bullets, source_line
 from bot.core.say.opco import IDCC_CAVEAT, every_opco, opco_link
 from bot.core.say.status import status_text
+from bot.core.say.welcome import status_sentence
+from bot.core.options import Profile as OptionsProfile, options_for
+from bot.core.read.speaker import PARTICULIER, PRIVATE
+from bot.core.say.options import option_sources, options_section
 
 
 def _plain(text: str) -> str:
@@ -52,6 +56,16 @@ def _large_request(hires: int | None, k: Knowledge) -> list[str]:
             "financer."]
 
 
+def selected_project_rule(k: Knowledge, closed: bool) -> str:
+    """The condition the scheme always had: a contract only inside a project selected by the national call."""
+    carriers = join_and(list(k.options["selected_projects"]["carriers"]))
+    verb = "relevait" if closed else "relève"
+    joined = "entrait" if closed else "entre"
+    return (f"Un contrat ne {verb} de la VAE inversée que dans un projet retenu par l'appel à projets national "
+            f"(arrêté du {format_date(k.experimentation.arrete_date)}), porté par {carriers} : "
+            f"une entreprise y {joined} par l'un de ces projets, elle ne pouvait pas signer seule.")
+
+
 def _funding(plan: EmployerPlan, k: Knowledge) -> str:
     cap = format_eur(k.funding.annual_cap_eur)
     prorata = ", au prorata de la durée" if k.funding.prorated and plan.months != MONTHS_PER_YEAR else ""
@@ -80,7 +94,7 @@ def _opco(plan: EmployerPlan, k: Knowledge) -> str:
     return f"Je n'ai pas reconnu votre secteur. {every_opco(k)}\n{caveat}"
 
 
-def _steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
+def _tutor(plan: EmployerPlan, k: Knowledge) -> str:
     tutoring = k.tutoring
     tutor = (
         f"Désignez un tuteur pour chaque personne : un salarié qui a au moins "
@@ -93,20 +107,19 @@ def _steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
             f" Pour {format_number(plan.request.hires)} recrutements, prévoyez au moins "
             f"{format_count(plan.tutors_needed, 'tuteur', 'tuteurs')}."
         )
+    return tutor
+
+
+def _steps(plan: EmployerPlan, k: Knowledge) -> list[str]:
+    tutor = _tutor(plan, k)
     choose = ("Choisissez les postes et la certification visée : un diplôme, un titre, un CQP, "
               "ou des blocs de compétences.")
-    if plan.status.is_closed:
-        check = (
-            "Demandez d'abord à votre OPCO si l'expérimentation a été prolongée : sans prolongation, un contrat "
-            f"signé après le {format_date(plan.status.contracts_until)} n'en relève pas."
-        )
-        first = [check, choose]
-    else:
-        first = [
-            choose,
-            "Contactez votre OPCO : il confirme le financement et vous dit si le dispositif est ouvert à la date "
-            "de signature.",
-        ]
+    # The steps are said only while the experimentation is open (a closed plan gives the options instead).
+    first = [
+        choose,
+        "Contactez votre OPCO : il vous dit par quel projet retenu passer, confirme le financement et vous dit "
+        "si le dispositif est ouvert à la date de signature.",
+    ]
     return [
         *first,
         f"Trouvez vos candidats, par exemple avec France Travail. Ils doivent avoir au moins "
@@ -129,20 +142,30 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
     exp = k.experimentation
     calendar = (
         f"{status_text(plan.status, k)} L'expérimentation {'prévoyait' if plan.status.is_closed else 'prévoit'} "
-        f"{format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée."
+        f"{format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée.\n"
+        f"{selected_project_rule(k, plan.status.is_closed)}"
     )
     summary = "**Votre projet de recrutement**\n" + bullets(_summary(plan))
     details = ["**Financement**\n" + _funding(plan, k), "**Votre OPCO**\n" + _opco(plan, k)]
     steps = bullets(_steps(plan, k))
+    sources = [*funding_sources(k), "service_public", "travail_emploi", "decret_article_1"]
     if plan.status.is_closed:
-        # The calendar first: the rest only holds if the experimentation is extended.
-        sections = [summary, "**Calendrier**\n" + calendar, *details,
-                    "**Les étapes, si l'expérimentation est prolongée**\n" + steps]
+        # Short opening (decision and closure, the selected-project rule, the options), then the detail.
+        profile = OptionsProfile(employer_kind=PRIVATE)
+        closure = status_sentence(plan.status, k).replace("L'expérimentation", "La VAE inversée", 1)
+        opening = (f"**Plus aucun nouveau contrat de VAE inversée ne peut être signé.** {closure}\n"
+                   f"{selected_project_rule(k, True)}")
+        cap = f"L'expérimentation prévoyait {format_number(exp.parcours_cap)} parcours en tout, pour toute sa durée."
+        sections = [opening, options_section(profile, k), "**Le détail de votre projet**\n" + bullets(_summary(plan)),
+                    "**Pour mémoire : ce que l'OPCO finançait en VAE inversée**\n" + _funding(plan, k) + "\n" + cap,
+                    "**Votre OPCO**\n" + _opco(plan, k),
+                    "**Le tutorat, pour tout contrat de professionnalisation**\n" + _tutor(plan, k)]
+        sources += [s for s in option_sources(options_for(profile, k), k) if s not in sources]
     else:
         sections = [summary, *details, "**Calendrier**\n" + calendar, "**Les étapes**\n" + steps]
     sections += [
         "C'est une estimation : le montant réel est fixé par votre OPCO.",
-        source_line(k, *funding_sources(k), "service_public", "travail_emploi"),
+        source_line(k, *sources),
     ]
     return "\n\n".join(sections)
 
@@ -157,22 +180,7 @@ def excluded_employer_message(kind: str, k: Knowledge) -> str:
         f"que seuls les employeurs privés (entreprises, associations) peuvent signer. Ne peuvent pas le signer : "
         f"{listed}."
     )
-    if kind == PUBLIC:
-        options = [f"Vos agents ou salariés peuvent faire une VAE classique avec France VAE ({france_vae.url})."]
-        sources = ["loi", "service_public", "france_vae"]
-        if k.contract.public_employers_apprenticeship:
-            alternance = k.source("alternance_public")
-            options.insert(
-                0,
-                "Pour recruter et former, un employeur public peut signer un **contrat d'apprentissage**. "
-                f"Renseignez-vous sur le portail de l'alternance ({alternance.url}).",
-            )
-            sources.append("alternance_public")
-    else:
-        options = [
-            f"La personne que vous employez peut faire reconnaître son expérience par une VAE classique, "
-            f"avec France VAE ({france_vae.url}).",
-            "Pour recruter, un conseiller France Travail peut vous orienter : https://www.francetravail.fr",
-        ]
-        sources = ["loi", "service_public", "france_vae"]
-    return "\n\n".join([head, "**Ce qui existe pour vous**\n" + bullets(options), source_line(k, *sources)])
+    profile = OptionsProfile(employer_kind=PUBLIC if kind == PUBLIC else PARTICULIER)
+    sources = ["loi", "service_public"]
+    sources += [s for s in option_sources(options_for(profile, k), k) if s not in sources]
+    return "\n\n".join([head, options_section(profile, k), source_line(k, *sources)])

@@ -42,5 +42,31 @@ def faq_placeholders(k: Knowledge) -> dict[str, str]:
         "aid_45_plus": format_eur(k.employer_aids.aid_45_plus_eur),
         "employer_aids_period": join_and([str(year) for year in k.employer_aids.years]),
     }
+    values.update(_option_placeholders(k))
     values.update({f"src_{source.id}": source.title for source in k.sources.values()})
+    return values
+
+
+def _option_placeholders(k: Knowledge) -> dict[str, str]:
+    """What remains after the experimentation: ages, dates and addresses of the options (knowledge `options`)."""
+    o = k.options
+    checked = k.facts["experimentation.extension_known"].checked or k.reviewed
+    values = {
+        "extension_checked": format_date(checked),
+        "selected_projects_carriers": join_and(list(o["selected_projects"]["carriers"])),
+        "signed_in_window_max_months": format_number(o["signed_in_window"]["max_months"]),
+        "contrat_pro_youth_min_age": format_number(o["contrat_pro"]["youth_min_age"]),
+        "contrat_pro_youth_max_age": format_number(o["contrat_pro"]["youth_max_age"]),
+        "contrat_pro_job_seekers_from_age": format_number(o["contrat_pro"]["job_seekers_from_age"]),
+        "contrat_pro_minima": join_and(list(o["contrat_pro"]["minima_sociaux"])).replace(" et ", " ou "),
+        "apprentissage_min_age": format_number(o["apprentissage"]["min_age"]),
+        "apprentissage_max_age": format_number(o["apprentissage"]["max_age"]),
+        "apprentissage_after_college_age": format_number(o["apprentissage"]["min_age_after_college"]),
+        "vae_cpf_from": format_date(o["vae"]["cpf_whole_parcours_from"]),
+        "vae_conge_hours": format_number(o["vae"]["conge_hours"]),
+        "mission_locale_min_age": format_number(o["mission_locale"]["min_age"]),
+        "mission_locale_max_age": format_number(o["mission_locale"]["max_age"]),
+        "aid_exceptionnelle_ended": format_date(o["employer"]["aid_exceptionnelle_ended"]),
+    }
+    values.update({f"url_{option_id}": facts["where"] for option_id, facts in o.items() if "where" in facts})
     return values

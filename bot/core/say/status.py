@@ -20,11 +20,12 @@ def status_text(status: Status, k: Knowledge) -> str:
             return f"{text} C'est aujourd'hui le dernier jour pour signer."
         days = status.days_left or 0
         return f"{text} Il reste {format_number(days)} jour{'s' if days > 1 else ''} pour signer un contrat."
-    france_vae = k.source("france_vae")
     text = f"L'expérimentation couvrait les contrats signés du {start} au {end}."
     if not status.extension_known:
-        text += " À ce jour, aucune prolongation n'est connue. Demandez à l'OPCO si elle a été prolongée."
-    return f"{text} Autre piste : la VAE classique, avec France VAE ({france_vae.url})."
+        checked = k.facts["experimentation.extension_known"].checked or k.reviewed
+        text += (f" Au {format_date(checked)}, aucune prolongation n'est connue : "
+                 "plus aucun nouveau contrat ne peut être signé dans ce cadre.")
+    return text
 
 
 def closed_reminder(status: Status) -> str | None:

@@ -22,7 +22,11 @@ from bot.core.say.format import format_date, format_number
 from bot.core.say.funding import funding_sources, rule_text, split_text
 from bot.core.say.layout import bullets, source_line
 from bot.core.say.opco import IDCC_CAVEAT, PUBLIC_EMPLOYER_RULE, opco_link
+from bot.core.say.options import option_sources, options_section
 from bot.core.say.status import status_text
+from bot.core.say.welcome import status_sentence
+from bot.core.options import Profile as OptionsProfile, options_for
+from bot.core.read.speaker import PRIVATE
 
 # The cases a verdict can be in, each with its own headline and next steps.
 ELIGIBLE = "eligible"
@@ -83,7 +87,7 @@ WHEN = {
 
 # Next steps by audience and case; {contact} is the OPCO to contact (see `_contact`).
 _PLAN_INVITATION = (
-    "Pour préparer votre recrutement (étapes, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
+    "Pour préparer votre recrutement (options, financement pour vos chiffres, OPCO), écrivez « je suis employeur »."
 )
 NEXT_STEPS = {
     CANDIDATE: {
@@ -205,23 +209,80 @@ def _opco_text(verdict: Verdict, k: Knowledge) -> str:
     )
 
 
+# The short form once the experimentation is over: the decision and the closure in one line, then the options.
+SHORT_HEADLINES = {
+    CANDIDATE: {
+        ELIGIBLE_CLOSED: "**Vous remplissez la condition d'âge, mais l'expérimentation est terminée.**",
+        TOO_YOUNG_CLOSED: "**Pas encore** : il faut avoir au moins {min_age} ans, et vous remplirez cette condition {when}.",
+        AGE_UNKNOWN: "**Il me manque votre âge**, mais l'expérimentation est de toute façon terminée.",
+    },
+    EMPLOYER: {
+        ELIGIBLE_CLOSED: "**Cette personne remplit la condition d'âge, mais l'expérimentation est terminée.**",
+        TOO_YOUNG_CLOSED: ("**Pas encore** : il faut avoir au moins {min_age} ans, et cette personne remplira cette "
+                           "condition {when}."),
+        AGE_UNKNOWN: "**Il me manque l'âge de la personne**, mais l'expérimentation est de toute façon terminée.",
+    },
+}
+# The most lines the short form opens with, before its source line (a test measures every verdict).
+MAX_SHORT_LINES = 6
+
+
+def _short_closed_message(verdict: Verdict, k: Knowledge, audience: str) -> str:
+    """Decision and closure in one line, the OPCO in one, then the options that fit; the rest on demand (buttons)."""
+    min_age = format_number(verdict.min_age)
+    dated, undated = WHEN[audience]
+    when = (dated.format(date=format_date(verdict.turns_16_on), min_age=min_age) if verdict.turns_16_on
+            else undated.format(min_age=min_age))
+    case = _case(verdict)
+    headline = SHORT_HEADLINES[audience][case if case in SHORT_HEADLINES[audience] else ELIGIBLE_CLOSED]
+    closure = status_sentence(verdict.status, k).replace("L'expérimentation", "La VAE inversée", 1)
+    lines = [f"{headline.format(min_age=min_age, when=when)} {closure}"]
+    if PUBLIC_EMPLOYER in verdict.reasons:
+        lines.append(f"Employeur : {PUBLIC_EMPLOYER_RULE}")
+    elif verdict.opco and verdict.sector and verdict.eligible is not False:
+        invitation = " ; pour vos chiffres, écrivez « je suis employeur »" if audience == EMPLOYER else ""
+        lines.append(f"OPCO du secteur {verdict.sector.label} : {opco_link(verdict.opco)}{invitation}.")
+    profile = options_profile(verdict, audience)
+    sources = ["decret"] + ([verdict.sector.tension_source] if verdict.sector else [])
+    sources += [source for source in option_sources(options_for(profile, k), k) if source not in sources]
+    return "\n".join(lines) + "\n\n" + options_section(profile, k) + "\n\n" + source_line(k, *sources)
+
+
 def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audience: str = CANDIDATE) -> str:
     """Eligibility answer: outcome, reasons, availability, funding, OPCO, next steps, source.
 
     `audience` is CANDIDATE (about "vous") or EMPLOYER (about "cette personne", with the employer's steps).
+    Once the experimentation is over (and no simulation was asked), the short form: decision, closure, options.
     """
+    if verdict.status.is_closed and cover is None:
+        return _short_closed_message(verdict, k, audience)
     reasons = _reason_lines(verdict)
     sections = [_headline(verdict, audience) + (f"\n{bullets(reasons)}" if reasons else "")]
     sections.append(f"**Calendrier**\n{status_text(verdict.status, k)}")
     if verdict.eligible is not False:
         funding = split_text(cover, k) if cover else rule_text(k)
         sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
-    sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
+    options: list[str] = []
+    if verdict.status.is_closed:
+        # No new contract can be signed: what the visitor can do today instead of the scheme's next steps.
+        profile = options_profile(verdict, audience)
+        sections.append(options_section(profile, k) + (f"\n{_PLAN_INVITATION}" if audience == EMPLOYER else ""))
+        options = option_sources(options_for(profile, k), k)
+    else:
+        sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
     sources = (funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
         [verdict.sector.tension_source] if verdict.sector else []
     )
+    sources += [source for source in options if source not in sources]
     sections.append(source_line(k, *sources))
     return "\n\n".join(sections)
+
+
+def options_profile(verdict: Verdict, audience: str) -> OptionsProfile:
+    """Who the options after a verdict are for: the candidate's age and situation, or the (private) employer."""
+    if audience == EMPLOYER:
+        return OptionsProfile(employer_kind=PRIVATE)
+    return OptionsProfile(age=verdict.age, situation=verdict.situation)
 
 
 def verdict_message_for(role: str | None, verdict: Verdict, cover: Coverage | None, k: Knowledge) -> str:

@@ -112,7 +112,7 @@ def eligibility(rng: random.Random, age: int, sector: str, stop_at: str | None =
 
 
 def faq(rng: random.Random, questions: int = 2) -> Scenario:
-    steps: list[Say | Do | Set | Loop] = [Say("Bonjour", "greet", 0.99), Do("utter_greet", "Bonjour ! Je suis l'assistant de la VAE inversée.")]
+    steps: list[Say | Do | Set | Loop] = [Say("Bonjour", "greet", 0.99), Do("action_greet", "Bonjour ! Je suis l'assistant de la VAE inversée.")]
     for text, key in rng.sample(FAQ_QUESTIONS, questions):
         steps += [Say(text, "faq", round(rng.uniform(0.6, 0.99), 3)), Do("action_answer_faq", f"Réponse à la question « {key} ».")]
     steps += [Say("merci", "thank", 0.98), Do("utter_thank", "Avec plaisir ! Avez-vous une autre question ?")]
