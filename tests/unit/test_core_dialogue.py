@@ -415,3 +415,11 @@ def test_the_third_unreadable_answer_skips_the_question():
 def test_an_answer_to_another_question_is_kept_and_said_back(text, requested, note):
     decision = eligibility(text, requested=requested)
     assert decision.slots and texts(decision) == [note]
+
+
+def test_a_correction_after_the_verdict_is_said_back_before_it_comes_again():
+    answers = {"age": 23, "sector": "hotellerie_restauration", "goal": "emploi", "situation": "etudiant"}
+    decision = eligibility("Attendez, non : j'ai fini mes études, je suis demandeur d'emploi maintenant.", **answers)
+    assert decision.slots["situation"] == "demandeur_emploi"
+    assert texts(decision) == ["Noté : situation : en recherche d'emploi."]
+    assert texts(eligibility("je suis étudiant", **answers)) == []  # the same answer again: nothing to say back

@@ -123,7 +123,11 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
         others = [slot for slot in others if state.get(slot) is None]
     values = {} if digression else mentions(form, turn, state, others)
     if answer is None:
-        return Decision(values)
+        # No question pending (the form starts, or comes back after its verdict): a correction of an answer
+        # already given is said back, so that the verdict that follows is not the same reply without a word.
+        corrected = {slot: value for slot, value in values.items() if state.get(slot) not in (None, value)}
+        note = noted(corrected, state.knowledge) if corrected else None
+        return Decision(values, say=(Say(text=note),) if note else ())
     if answered and not answer.recognised and (values or intent == DONT_KNOW or skips(text)):
         answer = Reading()  # "non en fait j'ai 19 ans" at the job question: the age, not a job called so
     if answer.value is not None:
