@@ -8,11 +8,21 @@ import pytest
 
 from bot.core.dialogue.decision import State, Turn
 from bot.core.dialogue.faq import answer_faq, options_profile
-from bot.core.eligibility import Profile as EligibilityProfile, assess
+from bot.core.eligibility import Profile as EligibilityProfile
+from bot.core.eligibility import assess
 from bot.core.employer import EmployerRequest, plan
 from bot.core.options import (
-    APPRENTISSAGE, CAP_EMPLOI, CEP, CONTRAT_PRO, FRANCE_TRAVAIL, MAX_OPTIONS, MISSION_LOCALE, TRANSITIONS_PRO, VAE,
-    Profile, options_for,
+    APPRENTISSAGE,
+    CAP_EMPLOI,
+    CEP,
+    CONTRAT_PRO,
+    FRANCE_TRAVAIL,
+    MAX_OPTIONS,
+    MISSION_LOCALE,
+    TRANSITIONS_PRO,
+    VAE,
+    Profile,
+    options_for,
 )
 from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
 from bot.core.say.audience import CANDIDATE, EMPLOYER
@@ -111,7 +121,7 @@ def test_the_options_answer_is_about_who_asks(text, slots, kind):
 
 def test_the_greeting_says_where_the_experimentation_stands_then_offers_a_choice():
     from bot.core.dialogue.greet import greet
-    from bot.core.say.welcome import GREETING_BUTTONS_CLOSED
+    from bot.core.say.buttons import GREETING_BUTTONS_CLOSED
 
     (said,) = greet(State(today=date(2026, 12, 5), knowledge=K)).say
     assert "28 février 2026" in said.text and "aucune prolongation" in said.text

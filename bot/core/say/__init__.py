@@ -14,6 +14,8 @@ with a "Source : ..." line. The rules (`bot.core.eligibility`, `employer`, `fund
 - opco.py      which OPCO to contact, how to find one's own, who may sign
 - employer.py  an employer's recruitment plan; employers who may not sign
 - problems.py  an answer that cannot be used (age, cost, duration, number of hires): why, what to write
+- options.py   what remains possible after the experimentation, for a profile
+- welcome.py   the greeting and the one sentence on where the experimentation stands
 - faq.py       the values of the FAQ answers' `{name}` placeholders
 - forms.py     the forms' own sentences: problems with an answer, which answer to change, the questions
 - buttons.py   every button the actions offer

@@ -107,3 +107,18 @@ SECTOR_EXAMPLES = [
     {"title": "BTP", "payload": "Quel OPCO pour le BTP ?"},
     {"title": "Restauration", "payload": "Quel OPCO pour la restauration ?"},
 ]
+
+# --------------------------------------------------------------------------- greeting
+
+# After the greeting, once the experimentation is over: learn about it, or see what is possible today.
+GREETING_BUTTONS_CLOSED = [
+    {"title": "Comprendre la VAE inversée", "payload": "C'est quoi la VAE inversée ?"},
+    {"title": "Ce qui reste possible", "payload": "je fais quoi maintenant ?"},
+    {"title": "Je suis employeur", "payload": "Je suis employeur"},
+]
+GREETING_BUTTONS_OPEN = [
+    {"title": "C'est quoi ?", "payload": "C'est quoi la VAE inversée ?"},
+    {"title": "Suis-je éligible ?", "payload": "Suis-je éligible ?"},
+    {"title": "Le financement", "payload": "Comment est financée la VAE inversée ?"},
+    {"title": "Je suis employeur", "payload": "Je suis employeur"},
+]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from bot.core.employer import LARGE_SHARE_OF_PARCOURS, EmployerPlan
 from bot.core.funding import MONTHS_PER_YEAR
 from bot.core.knowledge import Knowledge
-from bot.core.read.speaker import PUBLIC
+from bot.core.options import Profile as OptionsProfile
+from bot.core.options import options_for
+from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
 from bot.core.say.audience import EMPLOYER
 from bot.core.say.format import (
     format_count,
@@ -19,11 +21,9 @@ from bot.core.say.format import (
 from bot.core.say.funding import covered_costs, funding_sources
 from bot.core.say.layout import bullets, source_line
 from bot.core.say.opco import IDCC_CAVEAT, every_opco, opco_link
+from bot.core.say.options import option_sources, options_section
 from bot.core.say.status import status_text
 from bot.core.say.welcome import status_sentence
-from bot.core.options import Profile as OptionsProfile, options_for
-from bot.core.read.speaker import PARTICULIER, PRIVATE
-from bot.core.say.options import option_sources, options_section
 
 
 def _plain(text: str) -> str:

@@ -17,6 +17,9 @@ from bot.core.eligibility import (
 )
 from bot.core.funding import Coverage
 from bot.core.knowledge import Knowledge
+from bot.core.options import Profile as OptionsProfile
+from bot.core.options import options_for
+from bot.core.read.speaker import PRIVATE
 from bot.core.say.audience import CANDIDATE, EMPLOYER, audience_of
 from bot.core.say.format import format_date, format_number
 from bot.core.say.funding import funding_sources, rule_text, split_text
@@ -25,8 +28,6 @@ from bot.core.say.opco import IDCC_CAVEAT, PUBLIC_EMPLOYER_RULE, opco_link
 from bot.core.say.options import option_sources, options_section
 from bot.core.say.status import status_text
 from bot.core.say.welcome import status_sentence
-from bot.core.options import Profile as OptionsProfile, options_for
-from bot.core.read.speaker import PRIVATE
 
 # The cases a verdict can be in, each with its own headline and next steps.
 ELIGIBLE = "eligible"

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 from bot.core.knowledge import Knowledge
+from bot.core.say.buttons import GREETING_BUTTONS_CLOSED, GREETING_BUTTONS_OPEN
 from bot.core.say.format import format_date
 from bot.core.status import Status
-
-# After the greeting, once the experimentation is over: learn about it, or see what is possible today.
-GREETING_BUTTONS_CLOSED = [
-    {"title": "Comprendre la VAE inversée", "payload": "C'est quoi la VAE inversée ?"},
-    {"title": "Ce qui reste possible", "payload": "je fais quoi maintenant ?"},
-    {"title": "Je suis employeur", "payload": "Je suis employeur"},
-]
-GREETING_BUTTONS_OPEN = [
-    {"title": "C'est quoi ?", "payload": "C'est quoi la VAE inversée ?"},
-    {"title": "Suis-je éligible ?", "payload": "Suis-je éligible ?"},
-    {"title": "Le financement", "payload": "Comment est financée la VAE inversée ?"},
-    {"title": "Je suis employeur", "payload": "Je suis employeur"},
-]
 
 
 def status_sentence(status: Status, k: Knowledge) -> str:
