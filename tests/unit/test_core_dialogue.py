@@ -423,3 +423,11 @@ def test_a_correction_after_the_verdict_is_said_back_before_it_comes_again():
     assert decision.slots["situation"] == "demandeur_emploi"
     assert texts(decision) == ["Noté : situation : en recherche d'emploi."]
     assert texts(eligibility("je suis étudiant", **answers)) == []  # the same answer again: nothing to say back
+
+
+def test_the_second_unreadable_answer_offers_to_skip_the_question():
+    first, second = toy("vert"), toy("vert", form_failures={"colour": 1})
+    assert first.say[0].buttons is None
+    assert second.say[0].text == "Quelle couleur ?" and second.say[0].buttons == [{"title": "Passer", "payload": "passer"}]
+    # The age question offers its ranges and "Passer" itself (ask_age): no second "Passer".
+    assert eligibility("bof bof", requested="age", form_failures={"age": 1}).say[0].buttons is None

@@ -123,6 +123,7 @@ FORM = form.FormSpec(
     changeable={"age": ("age", "birth_date"), "sector": ("sector", "sector_raw"), "goal": ("goal",),
                 "situation": ("situation",)},
     change_buttons=ELIGIBILITY_CHANGE_BUTTONS,
+    skip_offered_by_question=frozenset({"age"}),  # ask_age offers age ranges and "Passer"
 )
 
 # --------------------------------------------------------------------------- the form

@@ -15,8 +15,8 @@ from bot.core.say.buttons import OPTIONS_BUTTONS
 from bot.core.say.faq import faq_placeholders
 from bot.core.say.format import format_date
 from bot.core.say.options import options_message
-from bot.core.say.welcome import status_sentence
 from bot.core.say.status import closed_reminder, status_message, with_reminder
+from bot.core.say.welcome import status_sentence
 from bot.core.status import experimentation_status
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ The rules of `extract`, in order:
 - values of other slots given instead of the answer are kept and said back ("Noté : 39 ans."), then the question
   comes again;
 - an answer that cannot be read is explained and counted as a failure for its slot (the ask action then offers
-  buttons); at the third, the question is skipped; a good answer resets that count.
+  buttons); at the second, the explanation offers "Passer"; at the third, the question is skipped; a good answer
+  resets that count.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from bot.core.dialogue.slots import PENDING
 from bot.core.read.changes import ANY_ANSWER, requested_change
 from bot.core.read.reading import Reading
 from bot.core.read.replies import answer_shaped, corrects, skips
+from bot.core.say.buttons import SKIP_BUTTON
 from bot.core.say.forms import (
     CHANGE_CONFIRMED,
     NOT_UNDERSTOOD,
@@ -69,6 +71,8 @@ class FormSpec:
     changeable: Mapping[str, tuple[str, ...]]
     # The same names -> the button that asks to change that answer, offered when the visitor names none.
     change_buttons: Mapping[str, Mapping[str, str]]
+    # The questions whose own ask action offers to skip after repeated misses (the age's ranges and "Passer").
+    skip_offered_by_question: frozenset[str] = frozenset()
 
 
 def asks_which_answer(text: str) -> bool:
@@ -144,8 +148,10 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
         return Decision({requested: None, "skipped_slots": state.skipped + [requested],
                          **failure_counted(state, requested)},
                         say=(Say(text=answer.problem or NOT_UNDERSTOOD), Say(text=QUESTION_SKIPPED)))
-    return Decision({requested: None, **failure_counted(state, requested)},
-                    say=(Say(text=answer.problem or NOT_UNDERSTOOD),))
+    second_miss = failures_of(state, requested) + 1 == MAX_FAILURES - 1
+    offer_skip = second_miss and requested not in form.skip_offered_by_question
+    explained = Say(text=answer.problem or NOT_UNDERSTOOD, buttons=[dict(SKIP_BUTTON)] if offer_skip else None)
+    return Decision({requested: None, **failure_counted(state, requested)}, say=(explained,))
 
 
 def change_request(form: FormSpec, turn: Turn, state: State) -> Decision | None:

@@ -27,12 +27,14 @@ CLOSED_VERDICT_BUTTONS = [
 # --------------------------------------------------------------------------- the eligibility form
 
 # Offered with the age question after repeated failures.
+# Offered with a question after its second answer that could not be read.
+SKIP_BUTTON = {"title": "Passer", "payload": "passer"}
 AGE_RANGE_BUTTONS = [
     {"title": "Moins de 16 ans", "payload": "moins de 16 ans"},
     {"title": "16 à 25 ans", "payload": "entre 16 et 25 ans"},
     {"title": "26 à 44 ans", "payload": "entre 26 et 44 ans"},
     {"title": "45 ans ou plus", "payload": "45 ans ou plus"},
-    {"title": "Passer", "payload": "passer"},
+    SKIP_BUTTON,
 ]
 # "Je voudrais modifier une réponse": one button per answer of the form, keyed as bot.core.read.requested_change
 # names them.
