@@ -189,14 +189,16 @@ def test_a_rasa_server_killed_mid_run_every_conversation_completes_then_it_rejoi
     # A retried message waits for the dead server's lock to expire (20 s) behind 29 other visitors: on a loaded
     # 2-core machine that can pass a minute, which is no loss.
     conversations = asyncio.run(run_conversations(cluster.rest, visitors=30, turns=10, seed=37, tag=tag,
-                                                  retries=1, after_turn=maybe_kill, timeout=180))
+                                                  retries=3, after_turn=maybe_kill, timeout=180))
     assert killed.is_set()
     victim.process.wait(30)
     assert all(c.completed for c in conversations), [(c.sender, c.answers[-1]) for c in conversations if not c.completed]
     # The form resumed at its pending question on the other server: every answer on script, verdicts included.
     assert [c.off_script for c in conversations if c.off_script] == [], [(c.turns[i].message, c.turns[i].expect, c.answers[i]) for c in conversations for i in c.off_script][:6]
-    # At most the message in flight when the server died needed a retry, once per visitor.
-    assert all(len(c.retried) <= 1 for c in conversations), [c.retried for c in conversations if len(c.retried) > 1]
+    # At most the message in flight when the server died needed retrying (the widget retries it by itself, backing
+    # off: while the balancer still counts the dead server, a retry can meet a 503 before the survivor takes it).
+    assert all(len({turn for turn, _ in c.retried}) <= 1 for c in conversations), \
+        [c.retried for c in conversations if len({turn for turn, _ in c.retried}) > 1]
     stored = stored_events(cluster.topology.database_url, [c.sender for c in conversations])
     for conversation in conversations:
         assert_stored_once_in_order(conversation, stored[conversation.sender], {i for i, _ in conversation.retried})

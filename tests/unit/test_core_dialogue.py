@@ -408,9 +408,9 @@ def test_the_third_unreadable_answer_skips_the_question():
 
 
 @pytest.mark.parametrize("text, requested, note", [
-    ("en fait j'ai 39 ans", "sector", "Noté : 39 ans."),
-    ("je suis au chômage", "goal", "Noté : situation : en recherche d'emploi."),
-    ("aide-soignante, j'ai 30 ans", "goal", "Noté : 30 ans et secteur : santé."),
+    ("en fait j'ai 39 ans", "sector", "C'est noté : 39 ans."),
+    ("je suis au chômage", "goal", "C'est noté : situation : en recherche d'emploi."),
+    ("aide-soignante, j'ai 30 ans", "goal", "C'est noté : 30 ans et secteur : santé."),
 ])
 def test_an_answer_to_another_question_is_kept_and_said_back(text, requested, note):
     decision = eligibility(text, requested=requested)
@@ -421,7 +421,7 @@ def test_a_correction_after_the_verdict_is_said_back_before_it_comes_again():
     answers = {"age": 23, "sector": "hotellerie_restauration", "goal": "emploi", "situation": "etudiant"}
     decision = eligibility("Attendez, non : j'ai fini mes études, je suis demandeur d'emploi maintenant.", **answers)
     assert decision.slots["situation"] == "demandeur_emploi"
-    assert texts(decision) == ["Noté : situation : en recherche d'emploi."]
+    assert texts(decision) == ["C'est noté : situation : en recherche d'emploi."]
     assert texts(eligibility("je suis étudiant", **answers)) == []  # the same answer again: nothing to say back
 
 

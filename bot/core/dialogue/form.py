@@ -13,7 +13,7 @@ The rules of `extract`, in order:
 - values of other slots said in passing are taken ("j'ai 30 ans, je veux être maçon"), but replace an answer
   already given only in a message that corrects one ("en fait");
 - "je ne sais pas" / "passer" skips the question;
-- values of other slots given instead of the answer are kept and said back ("Noté : 39 ans."), then the question
+- values of other slots given instead of the answer are kept and said back ("C'est noté : 39 ans."), then the question
   comes again;
 - an answer that cannot be read is explained and counted as a failure for its slot (the ask action then offers
   buttons); at the second, the explanation offers "Passer"; at the third, the question is skipped; a good answer

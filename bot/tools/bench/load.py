@@ -191,11 +191,11 @@ async def run_conversations(url: str | Callable[[int], str], visitors: int, turn
         target = url(index) if callable(url) else url
         for number, turn in enumerate(chat.turns):
             _, answer = await _send(session, target, chat.sender, turn.message)
-            for _ in range(retries):
+            for attempt in range(retries):
                 if not isinstance(answer, str):
                     break
                 chat.retried.append((number, answer))
-                await asyncio.sleep(0.5)
+                await asyncio.sleep(0.5 * 2 ** attempt)  # backing off, as the widget does (2, 4, 8 s…)
                 _, answer = await _send(session, target, chat.sender, turn.message)
             chat.answers.append(answer)
             answered += 1

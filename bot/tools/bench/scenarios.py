@@ -35,7 +35,8 @@ FAQ = (
     Turn("C'est quoi un OPCO ?", ("opérateur",)),
     Turn("Quel salaire pendant le contrat de professionnalisation ?", ("smic",)),
     Turn("Je suis en CDI, je peux en profiter ?", ("avenant",)),
-    Turn("Comment commencer les démarches ?", ("opco",)),
+    # Since the experimentation closed, the answer points to France VAE and the ordinary contracts (issue 34).
+    Turn("Comment commencer les démarches ?", ("france vae",)),
 )
 
 ELIGIBILITY = (

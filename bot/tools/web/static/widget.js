@@ -52,6 +52,9 @@
 
   function readConfig() {
     var config = Object.assign({}, DEFAULTS);
+    // The host page's own default opening message (the demo page's names the experimentation's dates): below the
+    // configuration object and the data-opening-message attribute, above the built-in one.
+    if (script && script.dataset.defaultOpeningMessage) config.openingMessage = script.dataset.defaultOpeningMessage;
     var global = window.vaeChatConfig;
     if (global && typeof global === "object") {
       Object.keys(DEFAULTS).forEach(function (key) {
