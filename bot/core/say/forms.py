@@ -78,7 +78,7 @@ def _note(slot: str, value: Any, k: Knowledge) -> str | None:
 
 
 def noted(values: Mapping[str, Any], k: Knowledge) -> str | None:
-    """"Noté : 39 ans." for the answers of other questions kept from a message; None when none is worth saying."""
+    """"C'est noté : 39 ans." for the answers of other questions kept from a message; None when none is worth saying."""
     notes = [note for slot, value in values.items() if value is not None and (note := _note(slot, value, k))]
     return f"C'est noté : {join_and(notes)}." if notes else None
 
