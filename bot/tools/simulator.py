@@ -13,7 +13,6 @@ the situation), so a failure is a fault of the assistant, not of an expectation.
 from __future__ import annotations
 
 import random
-import re
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -23,14 +22,13 @@ import yaml
 from bot.adapters.training import ROOT
 from bot.core.knowledge import load
 from bot.core.knowledge.rome import load_rome
-from bot.core.read.text import normalize
+from bot.core.read.text import normalize, strip_accents
+from bot.core.say.format import MONTHS
 from bot.tools.conversations import DEFAULT_TODAY, Conversation
 
 NUMBER_WORDS = {16: "seize", 17: "dix-sept", 18: "dix-huit", 19: "dix-neuf", 20: "vingt", 21: "vingt et un",
                 22: "vingt-deux", 25: "vingt-cinq", 30: "trente", 34: "trente-quatre", 40: "quarante",
                 45: "quarante-cinq", 50: "cinquante", 52: "cinquante-deux", 58: "cinquante-huit"}
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
 OPENINGS = ("Suis-je éligible ?", "Bonjour, je voudrais savoir si je suis éligible à la VAE inversée.",
             "jsui eligible ?", "Est-ce que je peux faire une VAE inversée ?", "slt je peux en profiter ?")
 GOALS = {
@@ -92,12 +90,6 @@ def typo(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def without_accents(text: str) -> str:
-    return re.sub(r"[^\x00-\x7f]", lambda m: {"é": "e", "è": "e", "ê": "e", "à": "a", "ç": "c", "ô": "o", "î": "i",
-                                               "â": "a", "û": "u", "ù": "u", "ï": "i", "ë": "e"}.get(m.group(), ""),
-                  text)
-
-
 def said_age(age: int, rng: random.Random, today: date) -> str:
     style = rng.choice(("digits", "years", "words", "birth"))
     if style == "digits":
@@ -114,7 +106,7 @@ def candidate(index: int, rng: random.Random, today: date) -> Conversation:
     masculine, feminine, sector = rng.choice(usable_titles())
     title = rng.choice((masculine, feminine))
     register = rng.choice(("formal", "colloquial", "sms", "typos"))
-    job = {"formal": title, "colloquial": f"je suis {title.lower()}", "sms": without_accents(title.lower()),
+    job = {"formal": title, "colloquial": f"je suis {title.lower()}", "sms": strip_accents(title),
            "typos": typo(title.lower(), rng)}[register]
     age = rng.choice(sorted(NUMBER_WORDS))
     goal, situation = rng.choice(sorted(GOALS)), rng.choice(sorted(SITUATIONS))

@@ -19,7 +19,8 @@ __all__ = [
     "number_in_words",
 ]
 
-_MONTHS = (
+# The months' names, for every date the product writes (the review console and the simulator too).
+MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
@@ -71,7 +72,7 @@ def join_and(items: list[str]) -> str:
 def format_date(value: date) -> str:
     """French date: `date(2026, 2, 28) -> "28 février 2026"`, first day as "1er"."""
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def number_in_words(value: int) -> str:

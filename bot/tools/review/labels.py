@@ -10,9 +10,7 @@ from bot.adapters.store.conversation import ABANDONED, ELIGIBLE, NO_FORM, NOT_EL
 from bot.adapters.store.notes import ADD_TO_DATA, DONE, TO_REVIEW
 from bot.adapters.store.summaries import TIMEZONE
 from bot.core.read.sectors import OTHER_SECTOR
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
+from bot.core.say.format import MONTHS
 
 OUTCOMES = {
     ELIGIBLE: "Éligible",
