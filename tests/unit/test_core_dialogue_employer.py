@@ -12,7 +12,7 @@ from bot.core.dialogue.funding import follow_up_money, simulate_funding
 from bot.core.dialogue.opco import answer_opco_sector, find_opco
 from bot.core.knowledge import load
 from bot.core.read.reading import Reading
-from bot.core.say.buttons import EMPLOYER_BUTTONS, EXCLUDED_BUTTONS, FUNDING_BUTTONS, RESULT_BUTTONS, SECTOR_EXAMPLES
+from bot.core.say.buttons import EMPLOYER_BUTTONS, EMPLOYER_CLOSED_BUTTONS, EXCLUDED_BUTTONS, FUNDING_BUTTONS, RESULT_BUTTONS, SECTOR_EXAMPLES
 from bot.core.say.forms import (
     COMPANY_SECTOR_PROBLEM,
     JOBS_PROBLEM,
@@ -193,8 +193,15 @@ def test_the_plan_for_an_employer_who_may_sign():
     decision = employer_form.employer_plan(Turn("", "inform", 0.9), state(None, sector="btp", jobs_to_fill="maçons",
                                                                            hires=3.0, contract_months=12.0))
     (said,) = decision.say
-    assert "27 000 €" in said.text and said.buttons == EMPLOYER_BUTTONS
+    assert "Recrutements : 3" in said.text and said.buttons == EMPLOYER_CLOSED_BUTTONS  # TODAY is after the end
     assert decision.slots == {"role": "employeur", "employer_kind": "prive"} and decision.followup is None
+
+
+def test_while_open_the_plan_offers_the_steps_and_the_detail():
+    open_state = State(slots={"sector": "btp", "jobs_to_fill": "maçons", "hires": 3.0, "contract_months": 12.0},
+                       today=date(2025, 6, 26), knowledge=K)
+    (said,) = employer_form.employer_plan(Turn("", "inform", 0.9), open_state).say
+    assert "27 000 €" in said.text and said.buttons == EMPLOYER_BUTTONS
 
 
 def test_the_plan_for_a_public_employer():

@@ -85,15 +85,14 @@ def test_sector_leads_to_its_opco_with_website(text, sector_id, opco_id):
     assert result.opco is not None and result.opco.id == opco_id
     message = employer_plan_message(result, K)
     assert result.opco.name in message and result.opco.website in message
-    assert "IDCC" in message
 
 
-def test_unknown_sector_lists_the_opcos_and_asks_for_the_idcc():
-    result = plan(EmployerRequest(sector_id="autre", hires=2, months=12), CLOSED, K)
+@pytest.mark.parametrize("today", [OPEN, CLOSED])
+def test_unknown_sector_asks_for_the_idcc(today):
+    result = plan(EmployerRequest(sector_id="autre", hires=2, months=12), today, K)
     assert result.opco is None
     message = employer_plan_message(result, K)
-    assert "pas reconnu" in message and "IDCC" in message
-    assert all(opco.name in message for opco in K.opcos)
+    assert "non reconnu" in message and "IDCC" in message
 
 
 def test_known_sector_match_reads_the_slot_value_not_text():
@@ -131,18 +130,25 @@ def test_the_cap_follows_the_knowledge_data():
 
 
 def test_figures_of_the_plan_are_in_the_message():
-    result = plan(EmployerRequest(sector_id="btp", jobs="des maçons", hires=3, months=18), CLOSED, K)
+    result = plan(EmployerRequest(sector_id="btp", jobs="des maçons", hires=3, months=18), OPEN, K)
     message = employer_plan_message(result, K)
     assert "13 500 €" in message and "40 500 €" in message
     assert "18 mois" in message and "des maçons" in message
     assert "Constructys" in message
 
 
+def test_once_closed_the_plan_gives_no_funding_figure_but_the_employers_own_numbers():
+    result = plan(EmployerRequest(sector_id="btp", jobs="des maçons", hires=3, months=18), CLOSED, K)
+    message = employer_plan_message(result, K)
+    assert "€" not in message
+    assert "Recrutements : 3" in message and "Durée des contrats : 18 mois" in message and "des maçons" in message
+
+
 def test_without_a_duration_one_year_is_assumed_and_said():
-    result = plan(EmployerRequest(sector_id="sante", hires=2), CLOSED, K)
+    result = plan(EmployerRequest(sector_id="sante", hires=2), OPEN, K)
     assert result.months_assumed and result.months == 12
     assert result.total_cap == Decimal("18000.00")
-    assert "Sans durée indiquée" in employer_plan_message(result, K)
+    assert "sans durée indiquée" in employer_plan_message(result, K)
 
 
 def test_without_hires_there_is_no_total():
@@ -156,30 +162,33 @@ def test_tutors_needed_follow_the_legal_maximum_per_tutor(hires, tutors):
     assert plan(EmployerRequest(sector_id="btp", hires=hires, months=12), CLOSED, K).tutors_needed == tutors
 
 
-def test_plan_mentions_the_tutoring_rules_and_the_overall_parcours_cap():
-    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=4, months=12), CLOSED, K), K)
-    assert f"au plus {K.tutoring.max_trainees_per_tutor} personnes" in message
+def test_the_open_plan_counts_the_tutors():
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=4, months=12), OPEN, K), K)
     assert "au moins 2 tuteurs" in message
-    assert format_number(K.experimentation.parcours_cap) in message and "toute sa durée" in message
 
 
 def test_calendar_depends_on_the_date():
     closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
     opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
-    assert "aucune prolongation" in closed and "France VAE" in closed and "contrat d'apprentissage" in closed
+    assert "aucune prolongation" in closed and "contrat de professionnalisation" in closed and "apprentissage" in closed
     assert "Il reste" in opened and "aucune prolongation" not in opened
 
 
-def test_after_the_end_the_plan_opens_short_with_the_decision_the_rule_and_the_options():
+def test_after_the_end_the_plan_opens_with_the_decision_the_rule_and_the_next_step():
     closed = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), CLOSED, K), K)
-    opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
-    opening = closed.split("**Le détail de votre projet**")[0]
-    assert len([line for line in opening.splitlines() if line.strip()]) <= 6, opening
-    assert opening.startswith("**Plus aucun nouveau contrat") and "aucune prolongation" in opening.splitlines()[0]
-    assert "projet retenu" in opening and "**Ce qui reste possible pour vous**" in opening
+    lines = closed.split("\nSource :")[0].strip().splitlines()
+    assert lines[0].startswith("**Plus aucun nouveau contrat") and "aucune prolongation" in lines[0]
+    assert "projet retenu" in lines[1] and "ne pouvait pas signer seule" in lines[1]
+    assert "Constructys" in lines[-1] and "apprentissage" in lines[-1]
     assert "si l'expérimentation est prolongée" not in closed and "28 février 2026" in closed
-    assert opened.index("**Financement**") < opened.index("**Calendrier**")
-    assert "**Les étapes**" in opened and "si l'expérimentation est prolongée" not in opened
+
+
+def test_while_open_the_plan_gives_the_figures_the_calendar_and_the_next_step():
+    opened = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=1, months=12), OPEN, K), K)
+    lines = opened.split("\nSource :")[0].strip().splitlines()
+    assert lines[1].startswith("**Financement**") and "Il reste" in lines[2]
+    assert "ne peut pas signer seule" in lines[3] and lines[-1].startswith("**Prochaine étape**")
+    assert "pouvait" not in opened and "si l'expérimentation est prolongée" not in opened
 
 
 @pytest.mark.parametrize("today", [OPEN, CLOSED])
@@ -497,12 +506,12 @@ def test_an_employer_answering_the_form(text):
 
 @pytest.mark.parametrize("hires,share", [(5000, "c'est tous les 5 000 parcours"), (600, "c'est 12 % des 5 000 parcours")])
 def test_a_request_taking_a_large_share_of_the_parcours_is_flagged(hires, share):
-    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=hires, months=12), CLOSED, K), K)
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=hires, months=12), OPEN, K), K)
     assert share in message and "toutes entreprises confondues" in message
 
 
 def test_an_ordinary_request_gets_no_share_warning():
-    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=499, months=12), CLOSED, K), K)
+    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=499, months=12), OPEN, K), K)
     assert "toutes entreprises confondues" not in message
 
 

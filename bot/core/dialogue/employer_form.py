@@ -30,7 +30,13 @@ from bot.core.read.reading import Reading
 from bot.core.read.replies import asks_a_question, has_letters, skips
 from bot.core.read.sectors import find_sector_in, parse_sector
 from bot.core.read.speaker import EMPLOYER_INTENT, EXCLUDED_KINDS, NOT_AN_EMPLOYER, employer_kind, says_not_an_employer
-from bot.core.say.buttons import EMPLOYER_BUTTONS, EMPLOYER_CHANGE_BUTTONS, EXCLUDED_BUTTONS, contract_months_buttons
+from bot.core.say.buttons import (
+    EMPLOYER_BUTTONS,
+    EMPLOYER_CHANGE_BUTTONS,
+    EMPLOYER_CLOSED_BUTTONS,
+    EXCLUDED_BUTTONS,
+    contract_months_buttons,
+)
 from bot.core.say.employer import employer_plan_message
 from bot.core.say.forms import (
     COMPANY_SECTOR_PROBLEM,
@@ -231,6 +237,8 @@ def employer_plan(turn: Turn, state: State) -> Decision:
                         followup="eligibility_form")
     k = state.knowledge
     result = plan(request_from(turn, state), state.today, k)
-    buttons = EMPLOYER_BUTTONS if result.open_to_employer else EXCLUDED_BUTTONS
+    # The plan is short: its buttons give the rest (as the verdict's do).
+    detail = EMPLOYER_CLOSED_BUTTONS if result.status.is_closed else EMPLOYER_BUTTONS
+    buttons = detail if result.open_to_employer else EXCLUDED_BUTTONS
     return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind},
                     say=(Say(text=employer_plan_message(result, k), buttons=buttons),))

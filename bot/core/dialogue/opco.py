@@ -6,14 +6,17 @@ from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
 from bot.core.knowledge import Knowledge
 from bot.core.read.sectors import SectorMatch, find_sector_in, known_sector_match, parse_sector
 from bot.core.read.speaker import names_public_employer
+from bot.core.say.audience import audience_of
 from bot.core.say.buttons import SECTOR_EXAMPLES
 from bot.core.say.forms import OPCO_SECTOR_QUESTION
 from bot.core.say.opco import opco_message
 
 
-def _answer(match: SectorMatch, text: str, k: Knowledge) -> Say:
-    """The sector's OPCO, with the public-employer caveat when the question names one."""
-    return Say(text=opco_message(match, k, public_employer=names_public_employer(text)))
+def _answer(match: SectorMatch, text: str, state: State) -> Say:
+    """The sector's OPCO, with the public-employer caveat when the question names one, worded for the visitor's
+    role (an employer finds theirs on their own payslips)."""
+    return Say(text=opco_message(match, state.knowledge, public_employer=names_public_employer(text),
+                                 audience=audience_of(state.get("role"))))
 
 
 def find_opco(turn: Turn, state: State) -> Decision:
@@ -24,7 +27,7 @@ def find_opco(turn: Turn, state: State) -> Decision:
     match = find_sector_in(text, k) or known_sector_match(state.get("sector"), k)
     if match is None:
         return Decision({PENDING: PENDING_OPCO_SECTOR}, say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
-    return Decision(say=(_answer(match, text, k),))
+    return Decision(say=(_answer(match, text, state),))
 
 
 def answer_opco_sector(turn: Turn, state: State) -> Decision:
@@ -33,4 +36,4 @@ def answer_opco_sector(turn: Turn, state: State) -> Decision:
     k = state.knowledge
     text = turn.text
     match = find_sector_in(text, k) or parse_sector(text, k)
-    return Decision({PENDING: None}, say=(_answer(match, text, k),))
+    return Decision({PENDING: None}, say=(_answer(match, text, state),))

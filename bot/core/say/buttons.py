@@ -53,12 +53,22 @@ EMPLOYER_CHANGE_BUTTONS = {
     "hires": {"title": "Le nombre d'embauches", "payload": "Je voudrais modifier le nombre d'embauches"},
     "months": {"title": "La durée des contrats", "payload": "Je voudrais modifier la durée"},
 }
-# After the plan of an employer who may sign the contract.
+# After the plan of an employer who may sign the contract: its detail on demand (the steps, the costs covered,
+# their OPCO, the tutoring), each a question the FAQ or the OPCO finder answers for an employer.
 EMPLOYER_BUTTONS = [
-    {"title": "Combien ça vous coûte ?", "payload": "Combien ça coûte à l'employeur ?"},
-    {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
+    {"title": "Les étapes", "payload": "Comment une entreprise peut recruter en VAE inversée ?"},
     {"title": "Quels frais sont couverts ?", "payload": "Quels frais sont pris en charge ?"},
-    {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},
+    {"title": "Votre OPCO", "payload": "Quel est mon OPCO ?"},
+    {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
+]
+# The same once the experimentation is over: what remains possible, then what the OPCO funded, their OPCO, the
+# tutoring (for any contrat de professionnalisation) and a contract signed in time.
+EMPLOYER_CLOSED_BUTTONS = [
+    {"title": "Ce qui reste possible", "payload": "je fais quoi maintenant ?"},
+    {"title": "Le financement", "payload": "Qui finance la VAE inversée ?"},
+    {"title": "Votre OPCO", "payload": "Quel est mon OPCO ?"},
+    {"title": "Le rôle du tuteur", "payload": "C'est quoi le rôle du tuteur ?"},
+    {"title": "Un contrat déjà signé", "payload": "mon contrat en cours est-il toujours financé ?"},
 ]
 # After the answer to an employer who may not sign it (public employer, private individual).
 EXCLUDED_BUTTONS = [

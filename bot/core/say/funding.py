@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.funding import MONTHS_PER_YEAR, Coverage, coverage
 from bot.core.knowledge import Knowledge
+from bot.core.say.audience import CANDIDATE, EMPLOYER
 from bot.core.say.format import format_eur, format_months
 from bot.core.say.layout import bullets, source_line
 
@@ -18,16 +19,25 @@ def covered_costs(labels: list[str]) -> str:
     return "Ce que l'OPCO peut financer :\n" + bullets(labels)
 
 
-def rule_text(k: Knowledge) -> str:
+# Who pays what the OPCO does not, by audience: the candidate is told "the employer", an employer "you".
+REMAINDER = {
+    CANDIDATE: ("Au-delà, le reste est à financer autrement, par exemple par l'employeur.",
+                "par l'employeur ou un autre financement"),
+    EMPLOYER: ("Au-delà, le reste est à votre charge ou à financer autrement.",
+               "à votre charge ou par un autre financement"),
+}
+
+
+def rule_text(k: Knowledge, audience: str = CANDIDATE) -> str:
     """The funding rule in two sentences (also a verdict's "Financement" section without a simulation)."""
     prorata = ", au prorata de la durée du contrat" if k.funding.prorated else ""
     return (
         f"L'OPCO finance le parcours dans la limite de {format_eur(k.funding.annual_cap_eur)} par an{prorata}. "
-        "Au-delà, le reste est à financer autrement, par exemple par l'employeur."
+        f"{REMAINDER[audience][0]}"
     )
 
 
-def split_text(cover: Coverage, k: Knowledge) -> str:
+def split_text(cover: Coverage, k: Knowledge, audience: str = CANDIDATE) -> str:
     """A simulation's figures: the cost, what the OPCO can pay, what is left (also a verdict's section)."""
     cap = format_eur(cover.annual_cap)
     prorated = k.funding.prorated and cover.months != MONTHS_PER_YEAR
@@ -41,7 +51,7 @@ def split_text(cover: Coverage, k: Knowledge) -> str:
     else:
         lines.append(
             f"Part de l'OPCO : {format_eur(cover.opco_share)}. Reste à financer : {format_eur(cover.remainder)}, "
-            "par l'employeur ou un autre financement. Voyez-le avec l'OPCO."
+            f"{REMAINDER[audience][1]}. Voyez-le avec l'OPCO."
         )
     return "\n".join(lines)
 

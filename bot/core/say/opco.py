@@ -39,15 +39,15 @@ def every_opco(k: Knowledge) -> str:
     return f"Il existe {format_number(len(k.opcos))} OPCO : {', '.join(opco.name for opco in k.opcos)}."
 
 
-def opco_message(match: SectorMatch, k: Knowledge, public_employer: bool = False) -> str:
-    """Which OPCO to contact for a sector, with the employer-branch caveat (and, for a public employer named in
-    the question, that it may not sign the contract)."""
+def opco_message(match: SectorMatch, k: Knowledge, public_employer: bool = False, audience: str = CANDIDATE) -> str:
+    """Which OPCO to contact for a sector, with the employer-branch caveat worded for `audience` (and, for a public
+    employer named in the question, that it may not sign the contract)."""
     if match.matched and match.opco_id:
         opco = k.opco(match.opco_id)
         head = f"Pour le secteur {match.label}, l'OPCO est en général {opco_link(opco)}."
     else:
         head = f"Je n'ai pas reconnu ce secteur. {every_opco(k)} Dites-moi le métier visé et je vous indique le bon."
-    caveat = IDCC_CAVEAT[CANDIDATE]
+    caveat = IDCC_CAVEAT[audience]
     if public_employer:
         return f"{head}\n\n{PUBLIC_EMPLOYER_CAVEAT}\n\n{caveat}\n\n{source_line(k, 'travail_emploi', 'loi')}"
     return f"{head}\n\n{caveat}\n\n{source_line(k, 'travail_emploi')}"

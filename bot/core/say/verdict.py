@@ -200,14 +200,17 @@ def _next_steps(verdict: Verdict, audience: str) -> list[str]:
     return steps
 
 
-def _opco_text(verdict: Verdict, k: Knowledge) -> str:
-    # The same for both audiences: the candidate's caveat (how the employer finds its OPCO).
+# Whose OPCO it is when the sector is not known, by audience.
+OPCO_UNKNOWN = {
+    CANDIDATE: "Le vôtre dépend de la branche de l'employeur qui vous recrute.",
+    EMPLOYER: "Le vôtre est celui de votre branche : vous le trouvez grâce au code IDCC de votre convention collective.",
+}
+
+
+def _opco_text(verdict: Verdict, k: Knowledge, audience: str) -> str:
     if verdict.opco and verdict.sector:
-        return f"Pour le secteur {verdict.sector.label} : {opco_link(verdict.opco)}. {IDCC_CAVEAT[CANDIDATE]}"
-    return (
-        f"Il existe {format_number(len(k.opcos))} OPCO. Le vôtre dépend de la branche de l'employeur "
-        "qui vous recrute."
-    )
+        return f"Pour le secteur {verdict.sector.label} : {opco_link(verdict.opco)}. {IDCC_CAVEAT[audience]}"
+    return f"Il existe {format_number(len(k.opcos))} OPCO. {OPCO_UNKNOWN[audience]}"
 
 
 # The short form once the experimentation is over: the decision and the closure in one line, then the options.
@@ -261,8 +264,8 @@ def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audi
     sections = [_headline(verdict, audience) + (f"\n{bullets(reasons)}" if reasons else "")]
     sections.append(f"**Calendrier**\n{status_text(verdict.status, k)}")
     if verdict.eligible is not False:
-        funding = split_text(cover, k) if cover else rule_text(k)
-        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k)}"]
+        funding = split_text(cover, k, audience) if cover else rule_text(k, audience)
+        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k, audience)}"]
     options: list[str] = []
     if verdict.status.is_closed:
         # No new contract can be signed: what the visitor can do today instead of the scheme's next steps.
