@@ -26,8 +26,9 @@ def turn_of(tracker: Tracker) -> Turn:
 
 
 def state_of(tracker: Tracker) -> State:
-    """The slots and the active form, with today's reference date and the knowledge data."""
-    return State(slots=dict(tracker.slots), form=(tracker.active_loop or {}).get("name"))
+    """The slots, the active form and what the bot has said, with today's reference date and the knowledge data."""
+    said = tuple(event["text"] for event in tracker.events if event.get("event") == "bot" and event.get("text"))
+    return State(slots=dict(tracker.slots), form=(tracker.active_loop or {}).get("name"), said=said)
 
 
 def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:

@@ -153,12 +153,26 @@ def test_plan_for_three_hires_over_a_year(dispatcher, domain):
                                                     "contract_months": 12.0})
     events = ActionEmployerPlan().run(dispatcher, tracker, domain)
     answer = texts(dispatcher)
-    assert "27 000 €" in answer and "9 000 €" in answer
+    assert "Recrutements : 3" in answer and "€" not in answer  # after the end: no funding figures up front
     assert "Constructys" in answer and "https://www.constructys.fr" in answer
-    assert "tuteur" in answer and "28 février 2026" in answer
+    assert "projet retenu" in answer and "28 février 2026" in answer
     assert answer.strip().splitlines()[-1].startswith("Source : ")
     assert slot_events(events) == {"role": "employeur", "employer_kind": "prive"}
-    assert dispatcher.messages[0]["buttons"]
+    titles = [button["title"] for button in dispatcher.messages[0]["buttons"]]
+    assert {"Ce qui reste possible", "Le financement", "Votre OPCO", "Le rôle du tuteur"} <= set(titles)
+
+
+def test_a_plan_asked_again_comes_back_short_with_the_same_buttons(dispatcher, domain):
+    slots = {"sector": "btp", "jobs_to_fill": "maçons", "hires": 3.0, "contract_months": 12.0}
+    ActionEmployerPlan().run(dispatcher, make_tracker(active_loop=None, slots=slots), domain)
+    first = dispatcher.messages[0]
+    tracker = make_tracker(active_loop=None, slots=slots)
+    tracker.events.insert(0, {"event": "bot", "text": first["text"]})
+    dispatcher.messages.clear()
+    ActionEmployerPlan().run(dispatcher, tracker, domain)
+    again = dispatcher.messages[0]
+    assert again["text"].startswith("Je vous ai répondu plus haut") and len(again["text"]) < len(first["text"]) / 2
+    assert "Plus aucun nouveau contrat" in again["text"] and again["buttons"] == first["buttons"]
 
 
 def test_plan_for_a_public_employer_says_it_is_not_open(dispatcher, domain):

@@ -108,3 +108,21 @@ def test_a_new_duration_just_after_a_simulation_is_simulated_even_as_a_question(
     answer = texts(dispatcher)
     assert "6 mois" in answer and "12 000 €" in answer and "au moins 16 ans" not in answer
     assert {e["name"]: e["value"] for e in events if e.get("event") == "slot"}["funding_months"] == 6.0
+
+
+@pytest.mark.parametrize("key", ["tutor", "funding", "certifications", "options_now"])
+def test_the_same_question_asked_again_gets_the_short_form_with_the_same_buttons(dispatcher, domain, key):
+    tracker = make_tracker(text="?", intent="faq", active_loop=None, response_key=f"faq/{key}",
+                           slots={"status_told": True})
+    ActionAnswerFaq().run(dispatcher, tracker, domain)
+    first = dispatcher.messages[0]
+    again_tracker = make_tracker(text="?", intent="faq", active_loop=None, response_key=f"faq/{key}",
+                                 slots={"status_told": True})
+    again_tracker.events.insert(0, {"event": "bot", "text": f"Bonjour.\n\n{first['text']}"})
+    dispatcher.messages.clear()
+    ActionAnswerFaq().run(dispatcher, again_tracker, domain)
+    again = dispatcher.messages[0]
+    assert again["text"].startswith("Je vous ai répondu plus haut"), again["text"]
+    gist = [line for line in again["text"].split("Source :")[0].splitlines() if line.strip()]
+    assert len(gist) <= 3 and "Source :" in again["text"]
+    assert again["buttons"] == first["buttons"]

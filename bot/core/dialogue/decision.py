@@ -6,11 +6,12 @@ The action server (actions/) builds the first two from Rasa's tracker and turns 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Mapping
 
 from bot.core.knowledge import Knowledge, load
+from bot.core.say.repeat import repeated
 from bot.core.status import reference_date
 
 # From this confidence an intent is taken at its word: a control intent ends the form, a reply that is plainly no
@@ -40,6 +41,11 @@ class State:
     form: str | None = None  # the active form (Rasa's active loop), None outside a form
     today: date = field(default_factory=reference_date)
     knowledge: Knowledge = field(default_factory=load)
+    said: tuple[str, ...] = ()  # the texts the bot has sent in this conversation, oldest first
+
+    def already_said(self, text: str | None) -> bool:
+        """Whether `text` was sent before in this conversation (alone or inside a longer message)."""
+        return bool(text) and any(text in past for past in self.said)
 
     def get(self, slot: str) -> Any:
         return self.slots.get(slot)
@@ -67,6 +73,14 @@ class Say:
     text: str | None = None
     buttons: list[dict[str, str]] | None = None
     response: str | None = None
+
+
+def once(say: Say, state: State) -> Say:
+    """An answer (a verdict, a plan, a FAQ answer) the visitor was already given comes back short: a reminder and
+    its gist, with the same buttons for the detail (bot.core.say.repeat)."""
+    if state.already_said(say.text):
+        return replace(say, text=repeated(say.text or ""))
+    return say
 
 
 @dataclass(frozen=True)

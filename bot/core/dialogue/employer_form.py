@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core.dialogue import form
-from bot.core.dialogue.decision import Decision, Say, State, Turn
+from bot.core.dialogue.decision import Decision, Say, State, Turn, once
 from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, returning_employer
 from bot.core.employer import EmployerRequest, plan
 from bot.core.read.durations import find_contract_months_in, parse_contract_months
@@ -241,4 +241,4 @@ def employer_plan(turn: Turn, state: State) -> Decision:
     detail = EMPLOYER_CLOSED_BUTTONS if result.status.is_closed else EMPLOYER_BUTTONS
     buttons = detail if result.open_to_employer else EXCLUDED_BUTTONS
     return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind},
-                    say=(Say(text=employer_plan_message(result, k), buttons=buttons),))
+                    say=(once(Say(text=employer_plan_message(result, k), buttons=buttons), state),))

@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Any, Mapping
 
-from bot.core.dialogue.decision import Decision, Say, State, Turn
+from bot.core.dialogue.decision import Decision, Say, State, Turn, once
 from bot.core.dialogue.funding import follow_up_money, simulate_funding
 from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
 from bot.core.options import Profile as OptionsProfile
@@ -103,16 +103,16 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     k = state.knowledge
     status = experimentation_status(state.today, k)
     if key == OPTIONS_KEY:
-        return Decision(_told(status),
-                        say=(Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS),))
+        options = Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS)
+        return Decision(_told(status), say=(once(options, state),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
         text = render(response.get("text", ""), faq_placeholders(k))
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
-    buttons = response.get("buttons") or []
-    return Decision(_told(status), say=(Say(text=_status_first(text, status, state), buttons=buttons),))
+    answer = once(Say(text=text, buttons=response.get("buttons") or []), state)  # asked again: the short form
+    return Decision(_told(status), say=(Say(text=_status_first(answer.text or "", status, state), buttons=answer.buttons),))
 
 
 # Set once the visitor has been told that the experimentation is over (the greeting or a first answer).
