@@ -213,8 +213,8 @@ def eligibility_verdict(turn: Turn, state: State) -> Decision:
     verdict = assess(profile_from(state.slots), state.today, k)
     cover = funding_of(state.slots, k)
     message = verdict_message_for(state.get("role"), verdict, cover, k)
-    # Once closed, the verdict is short: its buttons offer the rest (funding, a contract already signed).
-    buttons = CLOSED_VERDICT_BUTTONS if verdict.status.is_closed and cover is None else NEXT_STEP_BUTTONS
+    # The verdict is short: its buttons offer the rest (once closed, the funding and a contract already signed).
+    buttons = CLOSED_VERDICT_BUTTONS if verdict.status.is_closed else NEXT_STEP_BUTTONS
     return Decision({"verdict": verdict.to_dict()}, say=(once(Say(text=message, buttons=buttons), state),))
 
 

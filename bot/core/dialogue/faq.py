@@ -108,7 +108,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
-        text = render(response.get("text", ""), faq_placeholders(k))
+        text = render(response.get("text", ""), faq_placeholders(k, status))
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
     answer = once(Say(text=text, buttons=response.get("buttons") or []), state)  # asked again: the short form

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
-from bot.core.knowledge import Knowledge
 from bot.core.read.sectors import SectorMatch, find_sector_in, known_sector_match, parse_sector
 from bot.core.read.speaker import names_public_employer
 from bot.core.say.audience import audience_of

@@ -8,9 +8,11 @@ from __future__ import annotations
 from bot.core.knowledge import Knowledge
 from bot.core.say.format import format_months
 
-# Every conversation-ending answer (a verdict) offers these next steps.
+# After the short verdict while the experimentation is open: the detail on demand (how to start, the sector's
+# OPCO and how to be sure of it, a funding simulation), then starting over or an adviser.
 NEXT_STEP_BUTTONS = [
-    {"title": "Poser une question", "payload": "Que pouvez-vous faire ?"},
+    {"title": "Comment commencer ?", "payload": "Comment commencer une VAE inversée ?"},
+    {"title": "Trouver l'OPCO", "payload": "Quel est mon OPCO ?"},
     {"title": "Simuler le financement", "payload": "Simuler le financement"},
     {"title": "Recommencer", "payload": "Recommencer le test"},
     {"title": "Parler à un conseiller", "payload": "Je veux parler à un conseiller"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.knowledge import Knowledge
+from bot.core.say.employer import selected_project_rule
 from bot.core.say.format import (
     format_date,
     format_eur,
@@ -11,10 +12,28 @@ from bot.core.say.format import (
     join_and,
     number_in_words,
 )
+from bot.core.say.status import status_text
+from bot.core.status import Status, experimentation_status, reference_date
+
+# How to start, by phase: once closed, what to do instead; before, the first steps inside a selected project.
+START = {
+    "candidate": {
+        "closed": ("Pour vous former en travaillant aujourd'hui, voyez l'apprentissage, le contrat de "
+                   "professionnalisation ou la VAE avec France VAE."),
+        "open": ("Pour commencer : choisissez la certification visée, puis un employeur qui recrute dans l'un de ces "
+                 "projets ; l'OPCO du secteur vous dit lesquels."),
+    },
+    "employer": {
+        "closed": "Pour recruter et former aujourd'hui : le contrat de professionnalisation, financé par votre OPCO, ou l'apprentissage.",
+        "open": ("Pour commencer : contactez votre OPCO, qui vous dit par quel projet retenu passer, puis signez un "
+                 "contrat de professionnalisation allégé et désignez un tuteur."),
+    },
+}
 
 
-def faq_placeholders(k: Knowledge) -> dict[str, str]:
-    """Values for the `{name}` placeholders of FAQ responses (names fixed by the contract)."""
+def faq_placeholders(k: Knowledge, status: Status | None = None) -> dict[str, str]:
+    """Values for the `{name}` placeholders of FAQ responses (names fixed by the contract). Those about the
+    signing window follow `status` (by default, on the reference date): "couvrait" once closed, "couvre" before."""
     exp, pay = k.experimentation, k.pay
     values = {
         "min_age": format_number(k.min_age),
@@ -43,8 +62,20 @@ def faq_placeholders(k: Knowledge) -> dict[str, str]:
         "employer_aids_period": join_and([str(year) for year in k.employer_aids.years]),
     }
     values.update(_option_placeholders(k))
+    values.update(_period_placeholders(k, status or experimentation_status(reference_date(), k)))
     values.update({f"src_{source.id}": source.title for source in k.sources.values()})
     return values
+
+
+def _period_placeholders(k: Knowledge, status: Status) -> dict[str, str]:
+    """The sentences whose tense follows the experimentation's phase (upcoming is worded as open)."""
+    phase = "closed" if status.is_closed else "open"
+    return {
+        "status_now": status_text(status, k),
+        "selected_project_rule": selected_project_rule(k, status.is_closed),
+        "candidate_start": START["candidate"][phase],
+        "employer_start": START["employer"][phase],
+    }
 
 
 def _option_placeholders(k: Knowledge) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """What the bot says after the eligibility test: the verdict, to the candidate or to an employer about a hire.
 
 One message for both audiences (see `bot.core.say.audience`): only the headline and the next steps change,
-taken from the tables below; the reasons, calendar, funding and OPCO sections are the same.
+taken from the tables below. It is short (MAX_SHORT_LINES): the detail is on demand, behind its buttons.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from bot.core.read.speaker import PRIVATE
 from bot.core.say.audience import CANDIDATE, EMPLOYER, audience_of
 from bot.core.say.format import format_date, format_number
 from bot.core.say.funding import funding_sources, rule_text, split_text
-from bot.core.say.layout import bullets, source_line
-from bot.core.say.opco import IDCC_CAVEAT, PUBLIC_EMPLOYER_RULE, opco_link
+from bot.core.say.layout import source_line
+from bot.core.say.opco import PUBLIC_EMPLOYER_RULE, opco_link
 from bot.core.say.options import option_sources, options_section
 from bot.core.say.status import status_text
 from bot.core.say.welcome import status_sentence
@@ -200,19 +200,6 @@ def _next_steps(verdict: Verdict, audience: str) -> list[str]:
     return steps
 
 
-# Whose OPCO it is when the sector is not known, by audience.
-OPCO_UNKNOWN = {
-    CANDIDATE: "Le vôtre dépend de la branche de l'employeur qui vous recrute.",
-    EMPLOYER: "Le vôtre est celui de votre branche : vous le trouvez grâce au code IDCC de votre convention collective.",
-}
-
-
-def _opco_text(verdict: Verdict, k: Knowledge, audience: str) -> str:
-    if verdict.opco and verdict.sector:
-        return f"Pour le secteur {verdict.sector.label} : {opco_link(verdict.opco)}. {IDCC_CAVEAT[audience]}"
-    return f"Il existe {format_number(len(k.opcos))} OPCO. {OPCO_UNKNOWN[audience]}"
-
-
 # The short form once the experimentation is over: the decision and the closure in one line, then the options.
 SHORT_HEADLINES = {
     CANDIDATE: {
@@ -252,34 +239,34 @@ def _short_closed_message(verdict: Verdict, k: Knowledge, audience: str) -> str:
     return "\n".join(lines) + "\n\n" + options_section(profile, k) + "\n\n" + source_line(k, *sources)
 
 
-def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audience: str = CANDIDATE) -> str:
-    """Eligibility answer: outcome, reasons, availability, funding, OPCO, next steps, source.
-
-    `audience` is CANDIDATE (about "vous") or EMPLOYER (about "cette personne", with the employer's steps).
-    Once the experimentation is over (and no simulation was asked), the short form: decision, closure, options.
-    """
-    if verdict.status.is_closed and cover is None:
-        return _short_closed_message(verdict, k, audience)
-    reasons = _reason_lines(verdict)
-    sections = [_headline(verdict, audience) + (f"\n{bullets(reasons)}" if reasons else "")]
-    sections.append(f"**Calendrier**\n{status_text(verdict.status, k)}")
+def _short_open_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audience: str) -> str:
+    """Before the end: the decision, the calendar (the fact that matters most), the sector or employer rule, the
+    funding with the sector's OPCO, the next step; the rest on demand (how to start, the OPCO, a simulation)."""
+    lines = [_headline(verdict, audience), status_text(verdict.status, k)]
+    rules = [text for reason, text in zip(verdict.reasons, _reason_lines(verdict)) if reason not in (AGE_OK, UNDER_MIN_AGE)]
+    if rules:
+        lines.append(" ".join(rules))
     if verdict.eligible is not False:
-        funding = split_text(cover, k, audience) if cover else rule_text(k, audience)
-        sections += [f"**Financement**\n{funding}", f"**Votre OPCO**\n{_opco_text(verdict, k, audience)}"]
-    options: list[str] = []
-    if verdict.status.is_closed:
-        # No new contract can be signed: what the visitor can do today instead of the scheme's next steps.
-        profile = options_profile(verdict, audience)
-        sections.append(options_section(profile, k) + (f"\n{_PLAN_INVITATION}" if audience == EMPLOYER else ""))
-        options = option_sources(options_for(profile, k), k)
-    else:
-        sections.append(f"**Prochaines étapes**\n{bullets(_next_steps(verdict, audience))}")
+        funding = " ".join((split_text(cover, k, audience) if cover else rule_text(k, audience)).splitlines())
+        opco = f" OPCO du secteur {verdict.sector.label} : {opco_link(verdict.opco)}." if verdict.opco and verdict.sector else ""
+        lines.append(f"**Financement** : {funding}{opco}")
+    lines.append("**Prochaines étapes** : " + " ".join(_next_steps(verdict, audience)))
     sources = (funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
         [verdict.sector.tension_source] if verdict.sector else []
     )
-    sources += [source for source in options if source not in sources]
-    sections.append(source_line(k, *sources))
-    return "\n\n".join(sections)
+    return "\n".join(lines) + "\n\n" + source_line(k, *sources)
+
+
+def verdict_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, audience: str = CANDIDATE) -> str:
+    """Eligibility answer in at most MAX_SHORT_LINES lines before its source: the decision, the fact that matters
+    most, the next step; the detail is on demand (the verdict's buttons, bot.core.say.buttons).
+
+    `audience` is CANDIDATE (about "vous") or EMPLOYER (about "cette personne", with the employer's steps).
+    Once the experimentation is over: decision and closure, the OPCO, the options (a simulation changes nothing).
+    """
+    if verdict.status.is_closed:
+        return _short_closed_message(verdict, k, audience)
+    return _short_open_message(verdict, cover, k, audience)
 
 
 def options_profile(verdict: Verdict, audience: str) -> OptionsProfile:
