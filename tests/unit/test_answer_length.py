@@ -132,3 +132,35 @@ def test_the_options_answer_is_short(profile):
 
 def test_the_options_key_is_measured_with_the_rest():
     assert OPTIONS_KEY in KEYS
+
+
+# --------------------------------------------------------------------------- asked again: the short form
+
+PROFILE_SLOTS = {"age": 30, "sector": "btp", "sector_raw": "maçon", "goal": "emploi", "situation": "salarie"}
+
+
+@pytest.mark.parametrize("today", [OPEN, CLOSED], ids=["open", "closed"])
+def test_a_verdict_asked_again_comes_back_short_with_its_buttons(today):
+    from bot.core.dialogue.eligibility_form import eligibility_verdict
+    from bot.core.say.repeat import ALREADY_SAID
+
+    turn = Turn("suis-je éligible ?", "check_eligibility", 0.9)
+    (first,) = eligibility_verdict(turn, State(slots=PROFILE_SLOTS, today=today, knowledge=K)).say
+    again_state = State(slots=PROFILE_SLOTS, today=today, knowledge=K, said=("Bonjour", first.text))
+    (again,) = eligibility_verdict(turn, again_state).say
+    assert again.text.startswith(ALREADY_SAID) and _lines_before_source(again.text) == 2, again.text
+    assert first.text.splitlines()[0] in again.text and again.buttons == first.buttons
+    # Another profile is another verdict: said in full.
+    changed = State(slots={**PROFILE_SLOTS, "sector": "sante"}, today=today, knowledge=K, said=(first.text,))
+    assert eligibility_verdict(turn, changed).say[0].text.splitlines()[0] == first.text.splitlines()[0]
+    assert not eligibility_verdict(turn, changed).say[0].text.startswith(ALREADY_SAID)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_faq_answer_asked_again_is_at_most_two_lines(key):
+    state = State(slots={"status_told": True}, today=CLOSED, knowledge=K)
+    (first,) = answer_faq(Turn("?", "faq", 0.9), state, key, 0.9, DOMAIN).say
+    again_state = State(slots={"status_told": True}, today=CLOSED, knowledge=K, said=(first.text,))
+    (again,) = answer_faq(Turn("?", "faq", 0.9), again_state, key, 0.9, DOMAIN).say
+    assert _lines_before_source(again.text) <= 2 and "Source :" in again.text, again.text
+    assert again.buttons == first.buttons

@@ -50,3 +50,40 @@ def test_placeholder_values():
     assert values["aid_45_plus"] == "2 000 €"
     assert values["src_decret"] == "décret n°2023-408 du 26 mai 2023"
     assert values["ministry"] == "ministère chargé du Travail"
+
+
+# --------------------------------------------------------------------------- worded for the phase (issue 34)
+
+CLOSED_WORDING = ["aucune prolongation", "on ne peut plus", "ne pouvait pas", "ne pouvaient", "concernait",
+                  "couvrait", "relevait", "Plus aucun nouveau contrat", "plus aucun nouveau contrat"]
+
+
+def _faq_answers(today):
+    from bot.core.dialogue import State, Turn
+    from bot.core.dialogue.faq import answer_faq
+    from tests.unit.test_answer_length import DOMAIN, KEYS
+
+    k = load()
+    for key, role in ((key, role) for key in KEYS for role in (None, "employeur")):
+        state = State(slots={"role": role, "status_told": True}, today=today, knowledge=k)
+        yield key, role, answer_faq(Turn("?", "faq", 0.9), state, key, 0.9, DOMAIN).say[0].text
+
+
+def test_while_open_no_faq_answer_is_worded_as_if_it_were_over():
+    from tests.unit.say_checks import OPEN
+
+    wrong = [(key, role, text) for key, role, text in _faq_answers(OPEN)
+             if any(words in text for words in CLOSED_WORDING)]
+    assert not wrong, wrong[0]
+
+
+def test_how_to_start_follows_the_phase():
+    from tests.unit.say_checks import CLOSED, OPEN
+
+    opened = {(key, role): text for key, role, text in _faq_answers(OPEN) if key == "how_to_start"}
+    closed = {(key, role): text for key, role, text in _faq_answers(CLOSED) if key == "how_to_start"}
+    for role in (None, "employeur"):
+        assert "Il reste" in opened[("how_to_start", role)] and "Pour commencer" in opened[("how_to_start", role)]
+        assert "ne peut pas signer seule" in opened[("how_to_start", role)]
+        assert "aucune prolongation" in closed[("how_to_start", role)]
+        assert "ne pouvait pas signer seule" in closed[("how_to_start", role)]

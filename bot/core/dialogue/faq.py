@@ -103,7 +103,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     k = state.knowledge
     status = experimentation_status(state.today, k)
     if key == OPTIONS_KEY:
-        options = Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS)
+        options = Say(text=options_message(options_profile(turn, state), k, status), buttons=OPTIONS_BUTTONS)
         return Decision(_told(status), say=(once(options, state),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)

@@ -22,6 +22,8 @@ from bot.core.options import (
 from bot.core.read.speaker import PARTICULIER
 from bot.core.say.format import format_date, format_number
 from bot.core.say.layout import bullets, source_line
+from bot.core.say.status import status_text
+from bot.core.status import Status
 
 # The name of each option as the answers write it: a test checks that an answer naming one of these names an
 # option of the knowledge data.
@@ -111,10 +113,12 @@ def options_section(profile: Profile, k: Knowledge) -> str:
     return title + "\n" + bullets([option_line(option_id, k, employer) for option_id in ids])
 
 
-def options_message(profile: Profile, k: Knowledge) -> str:
-    """An answer of its own: the closure in one sentence, the options that fit, their sources."""
+def options_message(profile: Profile, k: Knowledge, status: Status | None = None) -> str:
+    """An answer of its own: the closure in one sentence (the calendar while `status` is not closed), the options
+    that fit, their sources."""
     ids = options_for(profile, k)
-    return "\n\n".join([closure_sentence(k), options_section(profile, k),
+    first = status_text(status, k) if status and not status.is_closed else closure_sentence(k)
+    return "\n\n".join([first, options_section(profile, k),
                         source_line(k, "decret", *option_sources(ids, k))])
 
 
