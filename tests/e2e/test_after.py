@@ -56,3 +56,5 @@ def test_the_first_answer_says_the_status_once(chat):
     assert "aucune prolongation" in first.splitlines()[0]
     again = chat.text("Quel est le rôle du tuteur ?")
     assert not again.startswith("L'expérimentation couvrait"), again
+    # The same visitor asking again gets the short form (issue 34), not the whole text again.
+    assert again.startswith("Je vous ai répondu plus haut") and len(again) < len(first) / 2, again
