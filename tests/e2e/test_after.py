@@ -58,3 +58,22 @@ def test_the_first_answer_says_the_status_once(chat):
     assert not again.startswith("L'expérimentation couvrait"), again
     # The same visitor asking again gets the short form (issue 34), not the whole text again.
     assert again.startswith("Je vous ai répondu plus haut") and len(again) < len(first) / 2, again
+
+
+def test_a_verdict_or_a_plan_asked_again_comes_back_short(chat):
+    for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi"]:
+        chat.say(message)
+    (verdict, *_) = chat.say("Je suis salarié")
+    (again, *_) = chat.say("Suis-je éligible ?")
+    assert again["text"].startswith("Je vous ai répondu plus haut"), again["text"]
+    assert again["buttons"] == verdict["buttons"]
+
+
+def test_a_plan_asked_again_comes_back_short(chat):
+    for message in ["Je dirige une entreprise du BTP", "des maçons", "trois"]:
+        chat.say(message)
+    (plan, *_) = chat.say("12 mois")
+    replies = chat.say("Je suis employeur")
+    again = replies[-1]
+    assert again["text"].startswith("Je vous ai répondu plus haut"), again["text"]
+    assert again["buttons"] == plan["buttons"]
