@@ -35,8 +35,9 @@ FAQ = (
     Turn("C'est quoi un OPCO ?", ("opérateur",)),
     Turn("Quel salaire pendant le contrat de professionnalisation ?", ("smic",)),
     Turn("Je suis en CDI, je peux en profiter ?", ("avenant",)),
-    # Since the experimentation closed, the answer points to France VAE and the ordinary contracts (issue 34).
-    Turn("Comment commencer les démarches ?", ("france vae",)),
+    # Worded for the period (issue 34): the first steps while open, France VAE once closed; a selected project
+    # in both.
+    Turn("Comment commencer les démarches ?", ("projet retenu",)),
 )
 
 ELIGIBILITY = (
