@@ -12,7 +12,14 @@ from bot.core.dialogue.funding import follow_up_money, simulate_funding
 from bot.core.dialogue.opco import answer_opco_sector, find_opco
 from bot.core.knowledge import load
 from bot.core.read.reading import Reading
-from bot.core.say.buttons import EMPLOYER_BUTTONS, EMPLOYER_CLOSED_BUTTONS, EXCLUDED_BUTTONS, FUNDING_BUTTONS, RESULT_BUTTONS, SECTOR_EXAMPLES
+from bot.core.say.buttons import (
+    EMPLOYER_BUTTONS,
+    EMPLOYER_CLOSED_BUTTONS,
+    EXCLUDED_BUTTONS,
+    FUNDING_BUTTONS,
+    RESULT_BUTTONS,
+    SECTOR_EXAMPLES,
+)
 from bot.core.say.forms import (
     COMPANY_SECTOR_PROBLEM,
     JOBS_PROBLEM,

@@ -112,7 +112,8 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
     answer = once(Say(text=text, buttons=response.get("buttons") or []), state)  # asked again: the short form
-    return Decision(_told(status), say=(Say(text=_status_first(answer.text or "", status, state), buttons=answer.buttons),))
+    text = _status_first(answer.text or "", status, state)
+    return Decision(_told(status), say=(Say(text=text, buttons=answer.buttons),))
 
 
 # Set once the visitor has been told that the experimentation is over (the greeting or a first answer).

@@ -24,7 +24,8 @@ START = {
                  "projets ; l'OPCO du secteur vous dit lesquels."),
     },
     "employer": {
-        "closed": "Pour recruter et former aujourd'hui : le contrat de professionnalisation, financé par votre OPCO, ou l'apprentissage.",
+        "closed": ("Pour recruter et former aujourd'hui : le contrat de professionnalisation, financé par votre "
+                   "OPCO, ou l'apprentissage."),
         "open": ("Pour commencer : contactez votre OPCO, qui vous dit par quel projet retenu passer, puis signez un "
                  "contrat de professionnalisation allégé et désignez un tuteur."),
     },

@@ -7,12 +7,10 @@ taken from the tables below. It is short (MAX_SHORT_LINES): the detail is on dem
 from __future__ import annotations
 
 from bot.core.eligibility import (
-    AGE_OK,
     PUBLIC_EMPLOYER,
     SECTOR_NOT_PRIORITY,
     SECTOR_TENSION,
     SECTOR_UNLISTED,
-    UNDER_MIN_AGE,
     Verdict,
 )
 from bot.core.funding import Coverage
@@ -163,12 +161,10 @@ def _headline(verdict: Verdict, audience: str) -> str:
     return HEADLINES[audience][_case(verdict)].format(min_age=min_age, when=when)
 
 
-def _reason_lines(verdict: Verdict) -> list[str]:
-    min_age = format_number(verdict.min_age)
+def _rule_lines(verdict: Verdict) -> list[str]:
+    """What the sector and the employer mean for the verdict (the age is the headline's)."""
     label = verdict.sector.label if verdict.sector else ""
     texts = {
-        AGE_OK: f"Âge : la condition des {min_age} ans est remplie. Aucune autre condition n'est demandée.",
-        UNDER_MIN_AGE: f"Âge : il faut avoir au moins {min_age} ans.",
         SECTOR_TENSION: (
             f"Secteur : {label}. Il fait partie des secteurs qui peinent à recruter, le public visé en priorité."
         ),
@@ -243,12 +239,13 @@ def _short_open_message(verdict: Verdict, cover: Coverage | None, k: Knowledge, 
     """Before the end: the decision, the calendar (the fact that matters most), the sector or employer rule, the
     funding with the sector's OPCO, the next step; the rest on demand (how to start, the OPCO, a simulation)."""
     lines = [_headline(verdict, audience), status_text(verdict.status, k)]
-    rules = [text for reason, text in zip(verdict.reasons, _reason_lines(verdict)) if reason not in (AGE_OK, UNDER_MIN_AGE)]
+    rules = _rule_lines(verdict)
     if rules:
         lines.append(" ".join(rules))
     if verdict.eligible is not False:
         funding = " ".join((split_text(cover, k, audience) if cover else rule_text(k, audience)).splitlines())
-        opco = f" OPCO du secteur {verdict.sector.label} : {opco_link(verdict.opco)}." if verdict.opco and verdict.sector else ""
+        opco = (f" OPCO du secteur {verdict.sector.label} : {opco_link(verdict.opco)}."
+                if verdict.opco and verdict.sector else "")
         lines.append(f"**Financement** : {funding}{opco}")
     lines.append("**Prochaines étapes** : " + " ".join(_next_steps(verdict, audience)))
     sources = (funding_sources(k) if verdict.eligible is not False else ["decret"]) + (
