@@ -222,3 +222,48 @@ def test_an_employer_checking_a_candidate_is_asked_about_that_person(chat):
     assert "son objectif" in str(replies) and "Se reconvertir" in str(replies)
     assert "sa situation" in chat.text("Se reconvertir")
     assert "Cette personne" in chat.text("Demandeur d'emploi")
+
+
+# While the experimentation is open (the date the bench and cluster scenarios use): the plan's own buttons.
+OPEN_PLAN_DETAILS = [
+    ("Les étapes", ["Dans ce cadre", "ne peut pas signer seule", "Il reste"], ["pouvait", "aucune prolongation"]),
+    ("Quels frais sont couverts ?", ["frais pédagogiques"], ["aucune prolongation"]),
+    ("Votre OPCO", ["Constructys", "votre convention collective"], ["L'employeur le trouve"]),
+    ("Le rôle du tuteur", ["tuteur"], ["aucune prolongation"]),
+]
+
+
+@pytest.fixture(scope="module")
+def open_chat(tmp_path_factory):
+    from tests.support import Chat, running_bot
+
+    with running_bot(tmp_path_factory.mktemp("open"), reference_date="2025-06-26") as running:
+        yield lambda: Chat(running["rest"])
+
+
+def test_while_open_each_detail_button_of_the_plan_gets_its_detail(open_chat):
+    for title, expected, forbidden in OPEN_PLAN_DETAILS:
+        chat = open_chat()
+        for message in ["Je dirige une entreprise du BTP", "des maçons", "trois"]:
+            chat.say(message)
+        (plan, *_) = chat.say("12 mois")
+        assert "27 000 €" in plan["text"] and "Il reste" in plan["text"], plan["text"]
+        payload = next(button["payload"] for button in plan["buttons"] if button["title"] == title)
+        answer = chat.text(payload)
+        assert "Source :" in answer and "je n'ai pas bien compris" not in answer.lower(), answer
+        for text in expected:
+            assert text in answer, f"{text!r} missing from the answer to {payload!r}: {answer}"
+        for text in forbidden:
+            assert text not in answer, f"{text!r} in the answer to {payload!r}: {answer}"
+
+
+def test_while_open_how_to_start_after_a_verdict_is_worded_for_the_open_window(open_chat):
+    chat = open_chat()
+    for message in ["J'ai 30 ans, je veux être maçon, suis-je éligible ?", "Trouver un emploi"]:
+        chat.say(message)
+    (verdict, *_) = chat.say("Je suis salarié")
+    assert "Bonne nouvelle" in verdict["text"] and "Il reste" in verdict["text"]
+    payload = next(button["payload"] for button in verdict["buttons"] if button["title"] == "Comment commencer ?")
+    answer = chat.text(payload)
+    assert "Pour commencer" in answer and "Il reste" in answer, answer
+    assert "on ne peut plus" not in answer and "aucune prolongation" not in answer, answer
