@@ -86,7 +86,8 @@ def _your_opco(plan: EmployerPlan) -> str:
     return "votre OPCO (celui de votre branche : vous le trouvez grâce au code IDCC de votre convention collective)"
 
 
-def _next_step(plan: EmployerPlan, k: Knowledge) -> str:
+def _next_step(plan: EmployerPlan) -> str:
+    """What to do next: once closed, what remains with their OPCO; before, contact it."""
     if plan.status.is_closed:
         return (f"**Pour recruter et former aujourd'hui** : le contrat de professionnalisation, financé par "
                 f"{_your_opco(plan)}, ou l'apprentissage. Le détail est derrière les boutons ci-dessous.")
@@ -104,7 +105,8 @@ MAX_PLAN_LINES = 6
 def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
     """The employer's plan in at most MAX_PLAN_LINES lines: the decision or their numbers, the fact that matters
     most (the calendar and the selected-project rule), the next step. The detail (steps, costs covered, OPCO,
-    tutoring, options) is on demand: the plan's buttons (bot.core.say.buttons.plan_buttons).
+    tutoring, options) is on demand: the plan's buttons (EMPLOYER_BUTTONS, EMPLOYER_CLOSED_BUTTONS in
+    bot.core.say.buttons).
 
     An employer who may not sign the contract (public employer, private individual) gets
     `excluded_employer_message` instead.
@@ -123,7 +125,7 @@ def employer_plan_message(plan: EmployerPlan, k: Knowledge) -> str:
         lines = [project, _funding(plan, k), *_large_request(plan.request.hires, k),
                  status_text(plan.status, k), rule]
         sources = [*funding_sources(k), "decret_article_1", "travail_emploi"]
-    return "\n".join([*lines, _next_step(plan, k)]) + "\n\n" + source_line(k, *sources)
+    return "\n".join([*lines, _next_step(plan)]) + "\n\n" + source_line(k, *sources)
 
 
 def excluded_employer_message(kind: str, k: Knowledge) -> str:
