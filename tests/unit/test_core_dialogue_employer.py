@@ -20,6 +20,7 @@ from bot.core.say.forms import (
     NOT_AN_EMPLOYER_TEXT,
     OPCO_SECTOR_QUESTION,
 )
+from bot.core.say.typography import untypeset
 
 TODAY = date(2026, 11, 15)
 K = load()
@@ -193,7 +194,7 @@ def test_the_plan_for_an_employer_who_may_sign():
     decision = employer_form.employer_plan(Turn("", "inform", 0.9), state(None, sector="btp", jobs_to_fill="maçons",
                                                                            hires=3.0, contract_months=12.0))
     (said,) = decision.say
-    assert "27 000 €" in said.text and said.buttons == EMPLOYER_BUTTONS
+    assert "27 000 €" in untypeset(said.text) and said.buttons == EMPLOYER_BUTTONS
     assert decision.slots == {"role": "employeur", "employer_kind": "prive"} and decision.followup is None
 
 
