@@ -14,26 +14,10 @@ import pytest
 from bot.core.say.format import format_eur, format_number, format_percent
 from bot.core.say.typography import NNBSP, typeset, untypeset
 from tests.unit.rendered import answers, button_titles
+from tests.unit.say_checks import ADDRESS, typography_problems
 
 ANSWERS = list(answers())
 TITLES = list(button_titles())
-# Addresses are left as they are: "https://…?x=1", "contact@opco.fr".
-ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# What French typography forbids, each with its reason: any space but NNBSP, a line break or nothing at all.
-TYPOGRAPHY = {
-    "breakable space or line break before ; : ! ? »": re.compile(r"[^\S\u202f]+[;:!?»]"),
-    "no space before ! ? »": re.compile(r"[^\W\d_][!?]|[^\s«]»"),
-    "breakable space or line break after «": re.compile(r"«[^\S\u202f]"),
-    "no space after «": re.compile(r"«\S"),
-    "breakable space inside a figure": re.compile(r"\d[^\S\u202f]+\d{3}(?!\d)"),
-    "breakable space or none before € or %": re.compile(r"\d(?:[^\S\u202f]*|\s*\n\s*)[€%]"),
-    "figure of five digits or more without groups": re.compile(r"(?<![\d-])\d{5,}(?![\d-])"),
-}
-
-
-def typography_problems(text: str) -> list[str]:
-    text = ADDRESS.sub("ADDRESS", text)
-    return [f"{reason}: {found.group()!r}" for reason, pattern in TYPOGRAPHY.items() for found in pattern.finditer(text)]
 
 
 # --------------------------------------------------------------------------- the function
@@ -134,3 +118,9 @@ def test_every_answer_follows_the_inclusive_convention():
 def test_every_button_follows_the_inclusive_convention():
     problems = {title: found for label, title in TITLES if (found := inclusive_problems(title, button=True))}
     assert not problems, problems
+
+
+def test_the_review_search_reads_no_break_spaces_as_typed_spaces():
+    from bot.adapters.store.conversation import search_key
+
+    assert search_key(typeset("Quel plafond ? 9 000 €")) == search_key("Quel plafond ? 9 000 €")

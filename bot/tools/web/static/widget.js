@@ -273,7 +273,8 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  /** Bot text → one paragraph per line (the answers put one idea per line), "- " lists; "Source : …" set apart. */
+  /** Bot text → one paragraph per line (the answers put one idea per line), "- " lists; "Source : …" set apart
+      (its colon comes after a narrow no-break space, which \s matches). */
   function formatted(text) {
     var fragment = document.createDocumentFragment();
     var list = null;
@@ -288,7 +289,7 @@
       }
       list = null;
       if (!line.trim()) return;
-      var paragraph = el("p", { className: /^\s*Sources? :/.test(line) ? "vae-chat__source" : null });
+      var paragraph = el("p", { className: /^\s*Sources?\s:/.test(line) ? "vae-chat__source" : null });
       appendInline(paragraph, line, true);
       fragment.appendChild(paragraph);
     });
