@@ -27,7 +27,7 @@ def test_an_eligibility_dialogue_with_buttons_and_typing_reaches_a_verdict(page,
     assert "secteur" in sector_question.lower() or "métier" in sector_question.lower(), sector_question
     widget.choose("BTP")
     widget.choose("Trouver un emploi")
-    verdict = widget.choose("Salarié(e)")
+    verdict = widget.choose("En emploi")
     assert "28 février 2026" in verdict, verdict  # the verdict says when contracts could be signed
     stored = lambda: [v for v in slot_values(site["db"], widget.sender(), "verdict") if v]  # noqa: E731
     wait_until(stored, 10, "the verdict slot", page)

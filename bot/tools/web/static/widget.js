@@ -34,11 +34,11 @@
     title: "Assistant VAE inversée",
     launcherLabel: "Une question sur la VAE inversée ?",
     openingMessage:
-      "Bonjour ! Je réponds à vos questions sur la VAE inversée : ce que c'est, qui peut en bénéficier, " +
+      "Bonjour\u202f! Je réponds à vos questions sur la VAE inversée\u202f: ce que c'est, qui peut en bénéficier, " +
       "comment c'est financé. Je peux aussi vérifier si vous êtes éligible.",
     openingButtons: [
-      { title: "C'est quoi ?", payload: "C'est quoi la VAE inversée ?" },
-      { title: "Suis-je éligible ?", payload: "Suis-je éligible ?" },
+      { title: "C'est quoi\u202f?", payload: "C'est quoi la VAE inversée ?" },
+      { title: "Suis-je éligible\u202f?", payload: "Suis-je éligible ?" },
       { title: "Le financement", payload: "Comment est financée la VAE inversée ?" },
       { title: "Je suis employeur", payload: "Je suis employeur" }
     ],
@@ -802,7 +802,7 @@
     delete message.status;
     this.replaceMessageNode(message);
     if (answers === null) {
-      answers = [{ text: "Je n'ai pas pu traiter ce message. Pouvez-vous le reformuler ?" }];
+      answers = [{ text: "Je n'ai pas pu traiter ce message. Pouvez-vous le reformuler\u202f?" }];
     }
     var firstAnswer = null;
     answers.forEach(function (answer) {
