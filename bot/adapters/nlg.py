@@ -2,8 +2,8 @@
 
 Declared in every endpoints file Rasa reads as `nlg: type: bot.adapters.nlg.TypesetNaturalLanguageGenerator`
 (endpoints.yml; bot.tools.serve.NLG_YAML for the tests' servers and the cluster's deploy/endpoints.yml); the
-in-process runner of bot/tools/conversations.py reads it from endpoints.yml. Rasa stores the generated text in the tracker, so the
-stored text is the text sent. The actions' own messages are typeset in actions/context.py.
+in-process runner of bot/tools/conversations.py reads it from endpoints.yml. Rasa stores the generated text in
+the tracker, so the stored text is the text sent. The actions' own messages are typeset in actions/context.py.
 """
 from __future__ import annotations
 

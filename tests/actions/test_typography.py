@@ -10,7 +10,8 @@ from tests.actions.conftest import make_tracker
 
 def test_a_decision_is_uttered_typeset(dispatcher):
     button = {"title": "Suis-je éligible ?", "payload": "Suis-je éligible ?"}
-    carry_out(dispatcher, Decision(say=(Say(text="Plafond : 9 000 € ?", buttons=[button]), Say(response="utter_greet"))))
+    decision = Decision(say=(Say(text="Plafond : 9 000 € ?", buttons=[button]), Say(response="utter_greet")))
+    carry_out(dispatcher, decision)
     first, second = dispatcher.messages
     assert first["text"] == "Plafond\u202f: 9\u202f000\u202f€\u202f?"
     assert first["buttons"] == [{"title": "Suis-je éligible\u202f?", "payload": "Suis-je éligible ?"}]

@@ -148,7 +148,8 @@ def button_titles() -> Iterator[tuple[str, str]]:
             yield from ((f"buttons.{name}", button["title"]) for button in listed)
     yield from (("contract months", button["title"]) for button in buttons.contract_months_buttons(K))
     for today in DATES:
-        yield from ((f"greeting {today}", button["title"]) for button in greeting(experimentation_status(today, K), K)[1])
+        _, offered = greeting(experimentation_status(today, K), K)
+        yield from ((f"greeting {today}", button["title"]) for button in offered)
     for name, variants in domain_responses().items():
         for variant in variants:
             yield from ((name, button["title"]) for button in variant.get("buttons") or [])

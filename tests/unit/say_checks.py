@@ -47,4 +47,5 @@ TYPOGRAPHY = {
 def typography_problems(text: str) -> list[str]:
     """What breaks French typography in `text` as a visitor receives it, addresses aside; [] when nothing."""
     text = ADDRESS.sub("ADDRESS", text)
-    return [f"{reason}: {found.group()!r}" for reason, pattern in TYPOGRAPHY.items() for found in pattern.finditer(text)]
+    return [f"{reason}: {found.group()!r}" for reason, pattern in TYPOGRAPHY.items()
+            for found in pattern.finditer(text)]

@@ -498,7 +498,8 @@ def test_an_employer_answering_the_form(text):
 
 @pytest.mark.parametrize("hires,share", [(5000, "c'est tous les 5 000 parcours"), (600, "c'est 12 % des 5 000 parcours")])
 def test_a_request_taking_a_large_share_of_the_parcours_is_flagged(hires, share):
-    message = untypeset(employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=hires, months=12), CLOSED, K), K))
+    request = EmployerRequest(sector_id="btp", hires=hires, months=12)
+    message = untypeset(employer_plan_message(plan(request, CLOSED, K), K))
     assert share in message and "toutes entreprises confondues" in message
 
 

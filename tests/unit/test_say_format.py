@@ -20,8 +20,8 @@ from bot.core.say.format import (
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(9000, "9\u202f000\u202f€"), (6750.5, "6\u202f750,50\u202f€"), (0, "0\u202f€"), (1234567, "1\u202f234\u202f567\u202f€"),
-     (13500.004, "13\u202f500\u202f€")],
+    [(9000, "9\u202f000\u202f€"), (6750.5, "6\u202f750,50\u202f€"), (0, "0\u202f€"),
+     (1234567, "1\u202f234\u202f567\u202f€"), (13500.004, "13\u202f500\u202f€")],
 )
 def test_format_eur(value, expected):
     assert format_eur(value) == expected

@@ -32,7 +32,7 @@ TITLES = list(button_titles())
     ("9 000 € soit 55 %", "9\u202f000\u202f€ soit 55\u202f%"),
     ("13 120€ et 1 234 567 €", "13\u202f120\u202f€ et 1\u202f234\u202f567\u202f€"),
     ("55%", "55\u202f%"),
-    ("Voir https://www.service-public.fr/particuliers?id=1 : merci", "Voir https://www.service-public.fr/particuliers?id=1\u202f: merci"),
+    ("Voir https://www.service-public.fr/vosdroits?id=1 : merci", "Voir https://www.service-public.fr/vosdroits?id=1\u202f: merci"),
     ("Écrivez à contact@opco.fr !", "Écrivez à contact@opco.fr\u202f!"),
     ("Rendez-vous à 14:30 👍 !", "Rendez-vous à 14:30 👍\u202f!"),
     ("de 16 à 25 ans, en 2026, le 28 février", "de 16 à 25 ans, en 2026, le 28 février"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 from bot.core.say.format import format_number
 from bot.core.say.typography import typeset
 
-EMPTY_MESSAGE = typeset("Votre message est vide. Posez-moi une question sur la VAE inversée, par exemple « Suis-je éligible ? ».")
+EMPTY_MESSAGE = typeset(
+    "Votre message est vide. Posez-moi une question sur la VAE inversée, par exemple « Suis-je éligible ? »."
+)
 TECHNICAL_PROBLEM = typeset(
     "Désolé, je rencontre un problème technique et je ne peux pas répondre pour le moment. "
     "Pouvez-vous réessayer dans quelques instants ?"
