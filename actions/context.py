@@ -8,6 +8,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.core.dialogue import Decision, State, Turn
+from bot.core.say.typography import typeset, typeset_buttons
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -32,9 +33,10 @@ def state_of(tracker: Tracker) -> State:
 
 
 def say(dispatcher: CollectingDispatcher, decision: Decision) -> None:
-    """Utter the decision's messages."""
+    """Utter the decision's messages, typeset (a response uttered by name is typeset by bot.adapters.nlg)."""
     for message in decision.say:
-        dispatcher.utter_message(text=message.text, buttons=message.buttons, response=message.response)
+        dispatcher.utter_message(text=message.text and typeset(message.text), buttons=typeset_buttons(message.buttons),
+                                 response=message.response)
 
 
 def events_of(decision: Decision) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import requests
 
 from bot.tools.serve import Stack, action_server, endpoints_yaml, rasa_server
 from bot.adapters.training import ensure_model
+from bot.core.say.typography import untypeset
 
 # A pinned reference date after the end of the experimentation (contracts signed until 28 February 2026).
 REFERENCE_DATE = "2026-11-15"
@@ -42,8 +43,9 @@ class Chat:
         return reply.json()
 
     def text(self, message: str) -> str:
-        """All the bot's texts for one message, joined."""
-        return "\n".join(m.get("text", "") for m in self.say(message))
+        """All the bot's texts for one message, joined, their no-break spaces read as spaces (the replies'
+        typography is checked on `say`'s raw replies by tests/e2e/test_typography.py)."""
+        return untypeset("\n".join(m.get("text", "") for m in self.say(message)))
 
 
 @contextmanager

@@ -35,7 +35,7 @@ from typing import Iterator
 
 from bot.adapters.training import ROOT
 from bot.tools.processes import ServerProcess
-from bot.tools.serve import (DEFAULT_REDIS_URL, Performance, Stack, action_server, endpoints_yaml,
+from bot.tools.serve import (DEFAULT_REDIS_URL, NLG_YAML, Performance, Stack, action_server, endpoints_yaml,
                              rasa_server)
 
 HAPROXY = "/usr/sbin/haproxy"
@@ -363,7 +363,7 @@ def deploy_endpoints(topology: Topology) -> str:
         "# The store's URL, password included, comes from VAE_DATABASE_URL.\n"
         "tracker_store:\n  type: bot.adapters.store.RedactingTrackerStore\n"
         "lock_store:\n  type: bot.adapters.locks.AtomicRedisLockStore\n  url: redis\n  port: 6379\n  db: 1\n  key_prefix: vae\n"
-        "  password: ${REDIS_PASSWORD}\n"
+        "  password: ${REDIS_PASSWORD}\n" + NLG_YAML
     )
 
 

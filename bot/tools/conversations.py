@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import yaml
 
 from bot.adapters.training import ROOT
+from bot.core.say.typography import untypeset
 from bot.core.status import REFERENCE_DATE_ENV
 
 HELDOUT_CONVERSATIONS = ROOT / "tests" / "conversations" / "heldout.yml"
@@ -107,7 +108,8 @@ def check(conversation: Conversation, transcript: Transcript) -> list[str]:
     for slot, expected in conversation.slots.items():
         if not _same(expected, transcript.slots.get(slot)):
             problems.append(f"{slot} {transcript.slots.get(slot)!r}, expected {expected!r}")
-    texts = [text for reply in transcript.replies for text in reply]
+    # Patterns are typed with ordinary spaces: "9 000" matches the reply's "9 000" with its no-break space.
+    texts = [untypeset(text) for reply in transcript.replies for text in reply]
     for pattern in conversation.said:
         if not any(re.search(pattern, text, re.IGNORECASE) for text in texts):
             problems.append(f"nothing said matches {pattern!r}")
@@ -137,12 +139,15 @@ class ConversationRunner:
 
     def __init__(self, model: Path, today: date = DEFAULT_TODAY):
         from rasa.core.agent import Agent
+        from rasa.utils.endpoints import read_endpoint_config
 
         from bot.adapters import speedups
 
         speedups.apply(serving=True)
         self.today = today
-        self.agent = Agent.load(str(model), action_endpoint=in_process_actions())
+        # The product's response generator (typography), as the server reads it from endpoints.yml.
+        generator = read_endpoint_config(str(ROOT / "endpoints.yml"), "nlg")
+        self.agent = Agent.load(str(model), action_endpoint=in_process_actions(), generator=generator)
 
     async def run(self, conversation: Conversation) -> Transcript:
         sender = f"heldout-{conversation.id}-{uuid.uuid4().hex[:8]}"

@@ -164,12 +164,16 @@ def endpoints_for(endpoints: Path, performance: Performance) -> Path:
 # --- end of the serving performance options -----------------------------------------------------------------
 
 
+# The domain's responses typeset (French no-break spaces), as in endpoints.yml: every endpoints file declares it.
+NLG_YAML = "nlg:\n  type: bot.adapters.nlg.TypesetNaturalLanguageGenerator\n"
+
+
 def endpoints_yaml(actions_port: int, store_url: str, selective_domain: bool = True) -> str:
     """An endpoints.yml like the project's, for an action server on `actions_port` and the conversation store
     at `store_url` (the tests' and the benchmark's servers)."""
     return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
             + ("  enable_selective_domain: true\n" if selective_domain else "")
-            + f'tracker_store:\n  type: bot.adapters.store.RedactingTrackerStore\n  url: "{store_url}"\n')
+            + f'tracker_store:\n  type: bot.adapters.store.RedactingTrackerStore\n  url: "{store_url}"\n' + NLG_YAML)
 
 
 def rasa_server(

@@ -7,6 +7,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.core.say.typography import untypeset
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -46,7 +48,8 @@ def make_tracker(text: str = "", intent: str = "inform", confidence: float = 0.9
 
 
 def texts(dispatcher: CollectingDispatcher) -> str:
-    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    """What the actions said, no-break spaces read as spaces (their typography: tests/actions/test_typography.py)."""
+    return untypeset("\n".join(m.get("text") or "" for m in dispatcher.messages))
 
 
 def slot_events(events: list) -> dict:

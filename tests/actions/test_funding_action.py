@@ -2,6 +2,7 @@
 import pytest
 
 from actions.funding import ActionSimulateFunding
+from bot.core.say.typography import untypeset
 from tests.actions.conftest import make_tracker, slot_events, texts
 
 
@@ -63,7 +64,7 @@ def test_the_rule_and_the_results_recall_the_end_once_it_is_over(dispatcher, dom
 def test_a_result_offers_next_steps_and_its_duration_button_is_a_follow_up(dispatcher, domain):
     # The results came without buttons: no obvious next step.
     simulate(dispatcher, domain, "15 000 € sur 18 mois")
-    buttons = {b["title"]: b["payload"] for b in dispatcher.messages[0]["buttons"]}
+    buttons = {untypeset(b["title"]): b["payload"] for b in dispatcher.messages[0]["buttons"]}
     assert "Suis-je éligible ?" in buttons
     dispatcher.messages.clear()
     events, answer = simulate(dispatcher, domain, buttons["Sur 24 mois"], pending_question="funding_figures",

@@ -15,6 +15,9 @@ def test_a_faq_question_is_answered(page):
     answer = widget.ask("C'est quoi la VAE inversée ?")
     assert "professionnalisation" in answer.lower(), answer
     expect(widget.user_messages.last).to_contain_text("C'est quoi la VAE inversée ?")
+    # Its "Source : …" line (a narrow no-break space before the colon) is set apart, the space kept.
+    expect(widget.last_bot().locator(".vae-chat__source")).to_have_count(1)
+    assert "Source\u202f:" in widget.last_bot().locator(".vae-chat__source").inner_text()
     # Each answer of the bot can be rated.
     expect(widget.last_bot().get_by_role("button", name="Réponse utile")).to_be_visible()
 
@@ -27,7 +30,7 @@ def test_an_eligibility_dialogue_with_buttons_and_typing_reaches_a_verdict(page,
     assert "secteur" in sector_question.lower() or "métier" in sector_question.lower(), sector_question
     widget.choose("BTP")
     widget.choose("Trouver un emploi")
-    verdict = widget.choose("Salarié(e)")
+    verdict = widget.choose("En emploi")
     assert "28 février 2026" in verdict, verdict  # the verdict says when contracts could be signed
     stored = lambda: [v for v in slot_values(site["db"], widget.sender(), "verdict") if v]  # noqa: E731
     wait_until(stored, 10, "the verdict slot", page)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.training import ensure_model
+from bot.core.say.typography import typeset
 from bot.tools.conversations import (
     HELDOUT_CONVERSATIONS,
     Conversation,
@@ -47,6 +48,11 @@ def test_expectations_are_checked():
                                         "nothing said matches 'VAE'"]
 
 
+def test_said_patterns_are_typed_with_ordinary_spaces():
+    conversation = Conversation(id="c", turns=("a",), said=("9 000 €", "éligible ?"))
+    assert check(conversation, Transcript(replies=[["Plafond de 9\u202f000\u202f€. Suis-je éligible\u202f?"]])) == []
+
+
 def test_invariants_are_checked_whatever_the_expectations():
     assert invariant_breaches(Transcript(replies=[["Quel est votre objectif ?"], ["Quel est votre objectif ?"]])) == [
         "same reply twice in a row (turn 2)"]
@@ -75,4 +81,7 @@ def test_the_runner_plays_a_conversation_with_the_model_and_the_actions(runner):
     assert transcript.replies[0] and transcript.replies[0][0].startswith("Quel âge")
     assert "action_eligibility_verdict" in transcript.actions
     assert check(conversation, transcript) == []
+    # Typeset as the server sends them: the actions' messages, and the domain's responses (endpoints.yml's nlg).
+    texts = [text for reply in transcript.replies for text in reply]
+    assert "Quel est votre objectif\u202f?" in texts and all(text == typeset(text) for text in texts)
     assert check(wrong, wrong_transcript) == ["sector 'sante', expected 'btp'"]

@@ -88,6 +88,7 @@ def test_on_script_needs_every_expected_word():
     turn = Turn("Combien ?", ("13 500 €", "1 500 €"))
     assert on_script(turn, ["L'OPCO prend 13 500 €.", "Reste 1 500 €."])
     assert not on_script(turn, ["L'OPCO prend 13 500 €."])
+    assert on_script(turn, ["L'OPCO prend 13\u202f500\u202f€.", "Reste 1\u202f500\u202f€."])  # as the bot writes them
     assert on_script(Turn("Bonjour"), ["n'importe quoi"])
 
 

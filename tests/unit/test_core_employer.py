@@ -36,6 +36,7 @@ from bot.core.say.employer import employer_plan_message, excluded_employer_messa
 from bot.core.say.faq import faq_placeholders
 from bot.core.say.format import format_eur, format_number
 from bot.core.say.problems import contract_months_problem_message, hires_problem_message
+from bot.core.say.typography import untypeset
 from bot.core.say.verdict import verdict_message, verdict_message_for
 
 K = load()
@@ -131,7 +132,7 @@ def test_the_cap_follows_the_knowledge_data():
 
 def test_figures_of_the_plan_are_in_the_message():
     result = plan(EmployerRequest(sector_id="btp", jobs="des maçons", hires=3, months=18), OPEN, K)
-    message = employer_plan_message(result, K)
+    message = untypeset(employer_plan_message(result, K))
     assert "13 500 €" in message and "40 500 €" in message
     assert "18 mois" in message and "des maçons" in message
     assert "Constructys" in message
@@ -506,7 +507,8 @@ def test_an_employer_answering_the_form(text):
 
 @pytest.mark.parametrize("hires,share", [(5000, "c'est tous les 5 000 parcours"), (600, "c'est 12 % des 5 000 parcours")])
 def test_a_request_taking_a_large_share_of_the_parcours_is_flagged(hires, share):
-    message = employer_plan_message(plan(EmployerRequest(sector_id="btp", hires=hires, months=12), OPEN, K), K)
+    request = EmployerRequest(sector_id="btp", hires=hires, months=12)
+    message = untypeset(employer_plan_message(plan(request, OPEN, K), K))
     assert share in message and "toutes entreprises confondues" in message
 
 

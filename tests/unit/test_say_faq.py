@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.knowledge import load
 from bot.core.say.faq import faq_placeholders
+from bot.core.say.typography import untypeset
 
 CONTRACT_PLACEHOLDERS = {
     "min_age", "annual_cap", "parcours_cap", "max_contract_months", "contracts_from", "contracts_until",
@@ -36,7 +37,7 @@ def test_placeholders_are_exactly_the_contract_names():
 
 
 def test_placeholder_values():
-    values = faq_placeholders(load())
+    values = {name: untypeset(value) for name, value in faq_placeholders(load()).items()}
     assert values["min_age"] == "16"
     assert values["annual_cap"] == "9 000 €"
     assert values["parcours_cap"] == "5 000"

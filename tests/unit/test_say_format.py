@@ -20,7 +20,8 @@ from bot.core.say.format import (
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(9000, "9 000 €"), (6750.5, "6 750,50 €"), (0, "0 €"), (1234567, "1 234 567 €"), (13500.004, "13 500 €")],
+    [(9000, "9\u202f000\u202f€"), (6750.5, "6\u202f750,50\u202f€"), (0, "0\u202f€"),
+     (1234567, "1\u202f234\u202f567\u202f€"), (13500.004, "13\u202f500\u202f€")],
 )
 def test_format_eur(value, expected):
     assert format_eur(value) == expected
@@ -35,11 +36,11 @@ def test_format_date(value, expected):
 
 
 def test_format_number():
-    assert (format_number(5000), format_number(1.5), format_number(18.0)) == ("5 000", "1,5", "18")
+    assert (format_number(5000), format_number(1.5), format_number(18.0)) == ("5\u202f000", "1,5", "18")
 
 
 def test_format_percent():
-    assert (format_percent(55), format_percent(85)) == ("55 %", "85 %")
+    assert (format_percent(55), format_percent(85)) == ("55\u202f%", "85\u202f%")
 
 
 def test_format_months():
@@ -49,7 +50,7 @@ def test_format_months():
 def test_format_count():
     assert format_count(1, "an", "ans") == "1 an"
     assert (format_count(2, "tuteur", "tuteurs"), format_count(1500, "salarié", "salariés")) == (
-        "2 tuteurs", "1 500 salariés")
+        "2 tuteurs", "1\u202f500 salariés")
 
 
 def test_join_and():

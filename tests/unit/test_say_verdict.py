@@ -12,6 +12,7 @@ from bot.core.funding import coverage
 from bot.core.knowledge import load
 from bot.core.say.audience import CANDIDATE, EMPLOYER, audience_of
 from bot.core.say.format import format_date, format_number
+from bot.core.say.typography import untypeset
 from bot.core.say.verdict import verdict_message, verdict_message_for
 from tests.unit.say_checks import (
     CLOSED,
@@ -92,7 +93,7 @@ def test_unknown_age_asks_for_it():
 
 def test_verdict_with_a_simulation():
     cover = coverage(15000, 18)
-    message = verdict_message(assess(Profile(age=25), OPEN), cover, K)
+    message = untypeset(verdict_message(assess(Profile(age=25), OPEN), cover, K))
     assert "13 500 €" in message and "1 500 €" in message
     assert "**Financement**" in message
 

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 from bot.core.knowledge import Knowledge, load
 from bot.core.say.repeat import repeated
+from bot.core.say.typography import untypeset
 from bot.core.status import reference_date
 
 # From this confidence an intent is taken at its word: a control intent ends the form, a reply that is plainly no
@@ -45,7 +46,8 @@ class State:
 
     def already_said(self, text: str | None) -> bool:
         """Whether `text` was sent before in this conversation (alone or inside a longer message)."""
-        return bool(text) and any(text in past for past in self.said)
+        # The bot's past messages were typeset on their way out (bot.core.say.typography); `text` may not be yet.
+        return bool(text) and any(untypeset(text) in untypeset(past) for past in self.said)
 
     def get(self, slot: str) -> Any:
         return self.slots.get(slot)

@@ -6,6 +6,7 @@ with a "Source : ..." line. The rules (`bot.core.eligibility`, `employer`, `fund
 (`bot.core.read`) return values and codes; the modules below word them:
 
 - format.py    figures in French: numbers, amounts, percentages, dates, months, counts, lists
+- typography.py  the no-break spaces of French typography, applied where a message leaves the product
 - layout.py    bullet lists and the closing "Source : …" line
 - audience.py  who a message speaks to: the candidate, or an employer about a hire
 - status.py    where the experimentation stands (not started, days left, closed)

@@ -1,12 +1,16 @@
 """How figures are written in French: numbers, amounts, percentages, dates, durations, counts and lists.
 
 The one place a figure becomes text: every message, FAQ placeholder and channel answer goes through these.
+Figures are grouped and joined to € and % by a narrow no-break space (NNBSP, chosen in `typography`), so that
+"9 000 €" or "55 %" never breaks across two lines.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from bot.core.say.typography import NNBSP
 
 __all__ = [
     "format_count",
@@ -32,7 +36,7 @@ _NUMBER_WORDS = (
 def _french_number(value: int | float | Decimal, money: bool) -> str:
     amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     units, cents = divmod(abs(amount), 1)
-    text = f"{int(units):,}".replace(",", " ")
+    text = f"{int(units):,}".replace(",", NNBSP)
     if cents:
         digits = f"{cents:.2f}"[2:]
         text += "," + (digits if money else digits.rstrip("0"))
@@ -40,18 +44,18 @@ def _french_number(value: int | float | Decimal, money: bool) -> str:
 
 
 def format_number(value: int | float | Decimal) -> str:
-    """French number: `5000 -> "5 000"`, `1.5 -> "1,5"` (plain space, decimal comma, at most 2 decimals)."""
+    """French number: `5000 -> "5 000"`, `1.5 -> "1,5"` (groups joined by NNBSP, decimal comma, at most 2 decimals)."""
     return _french_number(value, money=False)
 
 
 def format_eur(value: int | float | Decimal) -> str:
     """French amount: `9000 -> "9 000 €"`, `6750.5 -> "6 750,50 €"` (cents only when not zero)."""
-    return _french_number(value, money=True) + " €"
+    return _french_number(value, money=True) + NNBSP + "€"
 
 
 def format_percent(value: int | float) -> str:
     """`55 -> "55 %"`."""
-    return f"{format_number(value)} %"
+    return f"{format_number(value)}{NNBSP}%"
 
 
 def format_months(months: float) -> str:

@@ -25,7 +25,8 @@ NOTHING_TO_CHANGE = "Vous n'avez encore donné aucune réponse : il n'y a rien �
 
 SECTOR_PROBLEM = "Pouvez-vous indiquer un métier ou un secteur, par exemple « aide-soignant » ou « le BTP » ?"
 GOAL_PROBLEM = "Je n'ai pas compris votre objectif. Choisissez une réponse ci-dessous ou décrivez-le en quelques mots."
-SITUATION_PROBLEM = "Je n'ai pas compris votre situation. Êtes-vous salarié, demandeur d'emploi, étudiant, ou autre ?"
+SITUATION_PROBLEM = ("Je n'ai pas compris votre situation. Êtes-vous en emploi, en recherche d'emploi, en études, "
+                     "ou dans une autre situation ?")
 # The age question after repeated failures, with the age ranges (bot.core.say.buttons.AGE_RANGE_BUTTONS).
 AGE_RANGES_OFFER = "Vous pouvez aussi choisir une tranche d'âge, ou passer cette question."
 

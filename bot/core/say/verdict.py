@@ -138,9 +138,9 @@ GOAL_ADVICE = {
     "reconversion": "Pour une reconversion, choisissez d'abord le métier visé, puis la certification qui y mène.",
 }
 SITUATION_ADVICE = {
-    "salarie": "Vous êtes salarié : en CDI, le parcours peut se faire par un avenant à votre contrat, à voir avec votre employeur.",
+    "salarie": "Vous avez un emploi : en CDI, le parcours peut se faire par un avenant à votre contrat, à voir avec votre employeur.",
     "demandeur_emploi": "Vous cherchez un emploi : un conseiller France Travail peut vous aider à trouver un employeur qui recrute dans ce métier.",
-    "etudiant": "Vous êtes étudiant ou lycéen : le contrat de professionnalisation est un vrai contrat de travail, il faut donc trouver un employeur.",
+    "etudiant": "Vous êtes en études ou au lycée : le contrat de professionnalisation est un vrai contrat de travail, il faut donc trouver un employeur.",
 }
 
 
@@ -191,7 +191,7 @@ def _contact(verdict: Verdict) -> str:
 
 def _next_steps(verdict: Verdict, audience: str) -> list[str]:
     steps = [step.format(contact=_contact(verdict)) for step in NEXT_STEPS[audience][_case(verdict)]]
-    if audience == CANDIDATE and verdict.eligible:  # the advice speaks to the candidate ("Vous êtes salarié")
+    if audience == CANDIDATE and verdict.eligible:  # the advice speaks to the candidate ("Vous avez un emploi")
         steps += _profile_advice(verdict)
     return steps
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from bot.core.say.typography import untypeset
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -79,5 +81,5 @@ def all_messages() -> list[str]:
 
 def on_script(turn: Turn, texts: list[str]) -> bool:
     """Whether the answer carries what this turn expects."""
-    joined = "\n".join(texts).lower()
+    joined = untypeset("\n".join(texts)).lower()  # "9 000 €" as typed here matches the answer's no-break spaces
     return all(word in joined for word in turn.expect)

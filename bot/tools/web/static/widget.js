@@ -34,11 +34,11 @@
     title: "Assistant VAE inversée",
     launcherLabel: "Une question sur la VAE inversée ?",
     openingMessage:
-      "Bonjour ! Je réponds à vos questions sur la VAE inversée : ce que c'est, qui peut en bénéficier, " +
+      "Bonjour\u202f! Je réponds à vos questions sur la VAE inversée\u202f: ce que c'est, qui peut en bénéficier, " +
       "comment c'est financé. Je peux aussi vérifier si vous êtes éligible.",
     openingButtons: [
-      { title: "C'est quoi ?", payload: "C'est quoi la VAE inversée ?" },
-      { title: "Suis-je éligible ?", payload: "Suis-je éligible ?" },
+      { title: "C'est quoi\u202f?", payload: "C'est quoi la VAE inversée ?" },
+      { title: "Suis-je éligible\u202f?", payload: "Suis-je éligible ?" },
       { title: "Le financement", payload: "Comment est financée la VAE inversée ?" },
       { title: "Je suis employeur", payload: "Je suis employeur" }
     ],
@@ -273,7 +273,8 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  /** Bot text → one paragraph per line (the answers put one idea per line), "- " lists; "Source : …" set apart. */
+  /** Bot text → one paragraph per line (the answers put one idea per line), "- " lists; "Source : …" set apart
+      (its colon comes after a narrow no-break space, which \s matches). */
   function formatted(text) {
     var fragment = document.createDocumentFragment();
     var list = null;
@@ -288,7 +289,7 @@
       }
       list = null;
       if (!line.trim()) return;
-      var paragraph = el("p", { className: /^\s*Sources? :/.test(line) ? "vae-chat__source" : null });
+      var paragraph = el("p", { className: /^\s*Sources?\s:/.test(line) ? "vae-chat__source" : null });
       appendInline(paragraph, line, true);
       fragment.appendChild(paragraph);
     });
@@ -801,7 +802,7 @@
     delete message.status;
     this.replaceMessageNode(message);
     if (answers === null) {
-      answers = [{ text: "Je n'ai pas pu traiter ce message. Pouvez-vous le reformuler ?" }];
+      answers = [{ text: "Je n'ai pas pu traiter ce message. Pouvez-vous le reformuler\u202f?" }];
     }
     var firstAnswer = null;
     answers.forEach(function (answer) {
