@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn
-from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, returning_employer
+from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, PLAN_ANSWER, answered, returning_employer
 from bot.core.employer import EmployerRequest, plan
 from bot.core.read.durations import find_contract_months_in, parse_contract_months
 from bot.core.read.hiring import (
@@ -232,5 +232,5 @@ def employer_plan(turn: Turn, state: State) -> Decision:
     k = state.knowledge
     result = plan(request_from(turn, state), state.today, k)
     buttons = EMPLOYER_BUTTONS if result.open_to_employer else EXCLUDED_BUTTONS
-    return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind},
+    return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind, **answered(PLAN_ANSWER)},
                     say=(Say(text=employer_plan_message(result, k), buttons=buttons),))

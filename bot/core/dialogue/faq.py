@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.funding import follow_up_money, simulate_funding
-from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
+from bot.core.dialogue.slots import FAQ_ANSWER, PENDING, PENDING_FUNDING_FIGURES, answered
 from bot.core.options import Profile as OptionsProfile
 from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
 from bot.core.say.buttons import OPTIONS_BUTTONS
@@ -103,7 +103,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     k = state.knowledge
     status = experimentation_status(state.today, k)
     if key == OPTIONS_KEY:
-        return Decision(_told(status),
+        return Decision({**_told(status), **answered(FAQ_ANSWER, key)},
                         say=(Say(text=options_message(options_profile(turn, state), k), buttons=OPTIONS_BUTTONS),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
@@ -112,7 +112,8 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
         if key in REMINDED_KEYS:
             text = with_reminder(text, closed_reminder(status))
     buttons = response.get("buttons") or []
-    return Decision(_told(status), say=(Say(text=_status_first(text, status, state), buttons=buttons),))
+    return Decision({**_told(status), **answered(FAQ_ANSWER, key)},
+                    say=(Say(text=_status_first(text, status, state), buttons=buttons),))
 
 
 # Set once the visitor has been told that the experimentation is over (the greeting or a first answer).

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
-from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
+from bot.core.dialogue.slots import OPCO_ANSWER, PENDING, PENDING_OPCO_SECTOR, answered
 from bot.core.knowledge import Knowledge
 from bot.core.read.sectors import SectorMatch, find_sector_in, known_sector_match, parse_sector
 from bot.core.read.speaker import names_public_employer
@@ -24,7 +24,7 @@ def find_opco(turn: Turn, state: State) -> Decision:
     match = find_sector_in(text, k) or known_sector_match(state.get("sector"), k)
     if match is None:
         return Decision({PENDING: PENDING_OPCO_SECTOR}, say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
-    return Decision(say=(_answer(match, text, k),))
+    return Decision(answered(OPCO_ANSWER), say=(_answer(match, text, k),))
 
 
 def answer_opco_sector(turn: Turn, state: State) -> Decision:
@@ -33,4 +33,4 @@ def answer_opco_sector(turn: Turn, state: State) -> Decision:
     k = state.knowledge
     text = turn.text
     match = find_sector_in(text, k) or parse_sector(text, k)
-    return Decision({PENDING: None}, say=(_answer(match, text, k),))
+    return Decision({PENDING: None, **answered(OPCO_ANSWER)}, say=(_answer(match, text, k),))
