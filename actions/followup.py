@@ -7,7 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import carry_out, latest_text, state_of
-from bot.core.dialogue import Turn
+from actions.faq import selected_faq
+from bot.core.dialogue import State, Turn
+from bot.core.dialogue.faq import answer_faq
 from bot.core.dialogue.followup import INTENT, follow_up
 
 
@@ -24,4 +26,9 @@ class ActionFollowUp(Action):
         return "action_follow_up"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        return carry_out(dispatcher, follow_up(nlu_turn(tracker), state_of(tracker)))
+        key, confidence = selected_faq(tracker)
+
+        def faq(turn: Turn, state: State):
+            return answer_faq(turn, state, key, confidence, domain)
+
+        return carry_out(dispatcher, follow_up(nlu_turn(tracker), state_of(tracker), faq))

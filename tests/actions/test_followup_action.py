@@ -18,9 +18,17 @@ def test_the_turn_has_the_intent_the_nlu_found():
 
 
 def test_after_an_opco_answer(dispatcher: CollectingDispatcher, domain):
-    tracker = follow_up_tracker("et une salle de sport ?", "nlu_fallback", {"last_answer": "opco"})
+    tracker = follow_up_tracker("et une salle de sport ?", "nlu_fallback", {"last_answer": "opco/btp"})
     events = ActionFollowUp().run(dispatcher, tracker, domain)
-    assert "Afdas" in texts(dispatcher) and slot_events(events) == {"last_answer": "opco"}
+    assert "Afdas" in texts(dispatcher) and slot_events(events) == {"last_answer": "opco/culture_loisirs"}
+
+
+def test_a_faq_question_that_fits_no_answer_before_gets_its_faq_answer(dispatcher: CollectingDispatcher, domain):
+    tracker = follow_up_tracker("Et à 23 ans ?", "faq", {"last_answer": "faq/pay"})
+    tracker.latest_message["response_selector"] = {"faq": {"response": {
+        "intent_response_key": "faq/pay", "confidence": 0.8, "utter_action": "utter_faq/pay", "responses": []}}}
+    events = ActionFollowUp().run(dispatcher, tracker, domain)
+    assert "SMIC" in texts(dispatcher) and slot_events(events)["last_answer"] == "faq/pay"
 
 
 def test_without_a_last_answer_the_nlu_intent_decides(dispatcher: CollectingDispatcher, domain):

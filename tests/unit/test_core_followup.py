@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from bot.core.dialogue import State, Turn
-from bot.core.dialogue.followup import by_nlu, follow_up, routed_by_nlu
+from bot.core.dialogue import Decision, Say, State, Turn
+from bot.core.dialogue import followup as decisions
+from bot.core.dialogue.followup import by_nlu, routed_by_nlu
 from bot.core.dialogue.slots import ANSWER_KINDS, LAST_ANSWER, PENDING, PENDING_OPCO_SECTOR
 from bot.core.knowledge import load
 from bot.core.read.followup import NEXT, VALUE, read_followup
@@ -91,9 +92,27 @@ def said(decision) -> str:
     return "\n".join(message.text or "" for message in decision.say)
 
 
+FAQ_ANSWER = Decision(say=(Say(text="la réponse de la FAQ"),))
+
+
+def faq(turn: Turn, state: State) -> Decision:
+    return FAQ_ANSWER
+
+
+def follow_up(turn: Turn, state: State) -> Decision:
+    return decisions.follow_up(turn, state, faq)
+
+
 def test_after_an_opco_answer_the_opco_of_the_new_sector():
-    decision = follow_up(Turn("Et pour une boulangerie ?", "inform", 0.6), state(last_answer="opco", sector="sante"))
-    assert "OPCO EP" in said(decision) and decision.slots[LAST_ANSWER] == "opco"
+    decision = follow_up(Turn("Et pour une boulangerie ?", "inform", 0.6),
+                         state(last_answer="opco/hotellerie_restauration", sector="sante"))
+    assert "OPCO EP" in said(decision) and decision.slots[LAST_ANSWER] == "opco/artisanat_alimentaire"
+
+
+def test_another_place_of_the_same_sector_gets_a_short_reply():
+    decision = follow_up(Turn("et une salle de sport ?", "inform", 0.6), state(last_answer="opco/culture_loisirs"))
+    assert said(decision).startswith("C'est aussi le secteur culture, médias, sport et loisirs : l'OPCO est le même")
+    assert "Afdas" in said(decision) and "Source :" in said(decision)
 
 
 def test_whether_a_sector_counts_after_an_opco_answer_or_the_sectors_answer():
@@ -113,10 +132,19 @@ def test_after_a_simulation_the_same_cost_over_the_new_duration_or_a_new_cost():
 
 
 def test_after_a_verdict_or_a_plan_the_form_takes_the_new_value():
-    assert follow_up(Turn("et pour un boulanger ?", "inform", 0.9), state(last_answer="verdict")).followup == \
-        "eligibility_form"
-    assert follow_up(Turn("Et à 23 ans ?", "faq", 0.5), state(last_answer="verdict")).followup == "eligibility_form"
-    assert follow_up(Turn("et sur 24 mois ?", "inform", 0.9), state(last_answer="plan")).followup == "employer_form"
+    verdict = state(last_answer="verdict", age=30, sector="hotellerie_restauration")
+    assert follow_up(Turn("et pour un boulanger ?", "inform", 0.9), verdict).followup == "eligibility_form"
+    assert follow_up(Turn("Et à 23 ans ?", "faq", 0.5), verdict).followup == "eligibility_form"
+    plan = state(last_answer="plan", sector="sante", contract_months=12.0)
+    assert follow_up(Turn("et sur 24 mois ?", "inform", 0.9), plan).followup == "employer_form"
+
+
+def test_the_value_a_verdict_or_a_plan_had_already_is_no_follow_up():
+    # "Même pour un hôpital public ?" after the plan of a public hospital: the NLU's question, not the same plan.
+    plan = state(last_answer="plan", sector="sante", contract_months=12.0, employer_kind="public")
+    assert follow_up(Turn("Même pour un hôpital public ?", "faq", 0.7), plan) == FAQ_ANSWER
+    verdict = state(last_answer="verdict", age=30, sector="hotellerie_restauration")
+    assert follow_up(Turn("et à 30 ans ?", "faq", 0.7), verdict) == FAQ_ANSWER
 
 
 def test_the_opco_finder_question_takes_the_sector():
@@ -124,14 +152,14 @@ def test_the_opco_finder_question_takes_the_sector():
     assert "Constructys" in said(decision) and decision.slots[PENDING] is None
 
 
-@pytest.mark.parametrize("last", ["opco", "funding", "verdict", "plan", "faq/definition"])
+@pytest.mark.parametrize("last", ["opco/btp", "funding", "verdict", "plan", "faq/definition"])
 def test_what_comes_next_after_each_answer(last):
     text = said(follow_up(Turn("et après ?", "nlu_fallback", 0.2), state(last_answer=last)))
     assert text == NEXT_STEPS[last.split("/")[0]]
 
 
 def test_what_comes_next_once_the_experimentation_is_over():
-    text = said(follow_up(Turn("et après ?", "nlu_fallback", 0.2), state(CLOSED_DAY, last_answer="opco")))
+    text = said(follow_up(Turn("et après ?", "nlu_fallback", 0.2), state(CLOSED_DAY, last_answer="opco/btp")))
     assert text.startswith(NEXT_WHEN_CLOSED) and "contrat de professionnalisation" in text
 
 
@@ -141,16 +169,19 @@ def test_every_kind_of_answer_has_its_next_step():
 
 @pytest.mark.parametrize("turn,last", [
     (Turn("et après ?", "nlu_fallback", 0.2), None),  # nothing answered yet
-    (Turn("et sur 18 mois ?", "inform", 0.9), "opco"),  # a duration says nothing of an OPCO
+    (Turn("et sur 18 mois ?", "inform", 0.9), "opco/btp"),  # a duration says nothing of an OPCO
     (Turn("Et à 23 ans ?", "faq", 0.6), "faq/salary"),  # a FAQ answer is not computed from an age
 ])
 def test_without_an_answer_it_fits_the_nlu_decides(turn, last):
-    assert follow_up(turn, state(last_answer=last)) == by_nlu(turn)
+    assert follow_up(turn, state(last_answer=last)) == by_nlu(turn, state(last_answer=last), faq)
 
 
-def test_where_the_nlu_sends_a_message():
-    assert by_nlu(Turn("x", "inform")).followup == "eligibility_form"
-    assert by_nlu(Turn("x", "find_opco")).followup == "action_find_opco"
-    assert by_nlu(Turn("x", "faq")).followup == "action_answer_faq"
-    assert by_nlu(Turn("x", "nlu_fallback")).say[0].response == "utter_default"
+def test_what_the_nlu_intent_gets():
+    # Decided here, not handed to another action: after it, the rules would not know what comes next.
+    assert by_nlu(Turn("dans le BTP", "inform"), state(), faq).followup == "eligibility_form"
+    assert "Constructys" in said(by_nlu(Turn("et le BTP ?", "find_opco"), state(), faq))
+    assert by_nlu(Turn("et pour 8 000 € ?", "simulate_funding"), state(), faq).slots["funding_cost"] == 8000
+    assert by_nlu(Turn("Et à 23 ans ?", "faq"), state(), faq) == FAQ_ANSWER
+    assert by_nlu(Turn("et après ?", "nlu_fallback"), state(), faq).say[0].response == "utter_default"
+    assert by_nlu(Turn("et une fusée ?", "out_of_scope"), state(), faq).say[0].response == "utter_out_of_scope"
     assert routed_by_nlu("inform") and not routed_by_nlu("greet") and not routed_by_nlu("stop")

@@ -10,6 +10,7 @@ the last answer. Without a last answer the value fits, the message goes where th
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.faq import options_profile
@@ -27,35 +28,45 @@ from bot.core.dialogue.slots import (
     VERDICT_ANSWER,
 )
 from bot.core.read.followup import NEXT, FollowUp, read_followup
-from bot.core.say.followup import NEXT_BUTTONS, NEXT_STEPS, NEXT_WHEN_CLOSED, sector_concerned_message
+from bot.core.say.followup import (
+    NEXT_BUTTONS,
+    NEXT_STEPS,
+    NEXT_WHEN_CLOSED,
+    same_opco_message,
+    sector_concerned_message,
+)
 from bot.core.say.options import options_message
 from bot.core.status import experimentation_status
 
 INTENT = "follow_up"
 # FAQ answers about which sectors the scheme concerns: a sector named after them is asked about against that list.
 SECTOR_KEYS = frozenset({"sectors", "who"})
-# Where a follow-up goes when no answer before it fits: where the NLU's own intent goes (data/rules/).
-NLU_ROUTES = {
-    "inform": "eligibility_form",
-    "check_eligibility": "eligibility_form",
-    "find_opco": "action_find_opco",
-    "simulate_funding": "action_simulate_funding",
-    "faq": "action_answer_faq",
-}
+# What a follow-up gets when no answer before it fits: what the NLU's own intent gets (data/rules/), decided here
+# rather than handed to another action, after which the rules would not know what comes next.
+FORM_INTENTS = frozenset({"inform", "check_eligibility"})
 NLU_RESPONSES = {"out_of_scope": "utter_out_of_scope", "nlu_fallback": "utter_default"}
+DECIDED_INTENTS = frozenset({"find_opco", "simulate_funding", "faq"})
+# The FAQ answer the ResponseSelector chose for the message (the action reads it from the tracker and the domain).
+FaqAnswer = Callable[[Turn, State], Decision]
 
 
 def routed_by_nlu(intent: str | None) -> bool:
     """Whether a message the NLU gave `intent` may be a follow-up: an answer, a question, or not understood (never a
     greeting, a stop or a thank-you)."""
-    return intent in NLU_ROUTES or intent in NLU_RESPONSES
+    return intent in FORM_INTENTS or intent in NLU_RESPONSES or intent in DECIDED_INTENTS
 
 
-def by_nlu(turn: Turn) -> Decision:
+def by_nlu(turn: Turn, state: State, faq: FaqAnswer) -> Decision:
     """What the message gets from its own intent, as if it were no follow-up."""
-    if turn.intent in NLU_RESPONSES:
-        return Decision(say=(Say(response=NLU_RESPONSES[turn.intent]),))
-    return Decision(followup=NLU_ROUTES.get(turn.intent or "", "action_answer_faq"))
+    if turn.intent in FORM_INTENTS:
+        return Decision(followup="eligibility_form")
+    if turn.intent == "find_opco":
+        return find_opco(turn, state)
+    if turn.intent == "simulate_funding":
+        return simulate_funding(turn, state)
+    if turn.intent == "faq":
+        return faq(turn, state)
+    return Decision(say=(Say(response=NLU_RESPONSES.get(turn.intent or "", "utter_default")),))
 
 
 def next_step(turn: Turn, state: State, last: str) -> Decision:
@@ -71,28 +82,35 @@ def next_step(turn: Turn, state: State, last: str) -> Decision:
 def _again(turn: Turn, state: State, found: FollowUp, last: str) -> Decision | None:
     """The last answer's question asked again with the follow-up's value, or None when the value does not fit it."""
     kind, _, key = last.partition("/")
-    if found.sector and (found.concerned or (kind == FAQ_ANSWER and key in SECTOR_KEYS)):
+    sector = found.sector.sector_id if found.sector else None
+    if sector and (found.concerned or (kind == FAQ_ANSWER and key in SECTOR_KEYS)):
         return Decision(say=(Say(text=sector_concerned_message(found.sector, state.knowledge)),))
-    if kind == OPCO_ANSWER and (found.sector or found.excluded_employer):
+    if kind == OPCO_ANSWER and sector and sector == key:
+        # Another place or job of the sector just answered ("une salle de sport" after "un théâtre").
+        return Decision(say=(Say(text=same_opco_message(found.sector, state.knowledge)),))
+    if kind == OPCO_ANSWER and (sector or found.excluded_employer):
         return find_opco(turn, state)
     if kind == FUNDING_ANSWER and (found.months or found.amount) and state.get("funding_cost"):
         return simulate_funding(turn, replace(state, slots={**state.slots, PENDING: PENDING_FUNDING_FIGURES}))
-    if kind == VERDICT_ANSWER and (found.sector or found.age is not None):
+    # A verdict or a plan again only for a value it did not have: the same one would give the same reply.
+    new_sector = sector not in (None, state.get("sector"))
+    if kind == VERDICT_ANSWER and (new_sector or found.age not in (None, state.get("age"))):
         return Decision(followup="eligibility_form")
-    if kind == PLAN_ANSWER and (found.sector or found.months):
+    if kind == PLAN_ANSWER and (new_sector or found.months not in (None, state.get("contract_months"))):
         return Decision(followup="employer_form")
     return None
 
 
-def follow_up(turn: Turn, state: State) -> Decision:
-    """The decision for a message the NLU marked as a follow-up (`turn.intent` is the intent it found first)."""
+def follow_up(turn: Turn, state: State, faq: FaqAnswer) -> Decision:
+    """The decision for a message the NLU marked as a follow-up (`turn.intent` is the intent it found first; `faq`
+    the FAQ answer it chose, if the message goes where its intent sends it)."""
     found = read_followup(turn.text, state.today, state.knowledge)
     last = state.get(LAST_ANSWER)
     if found is None:
-        return by_nlu(turn)
+        return by_nlu(turn, state, faq)
     if state.get(PENDING) == PENDING_OPCO_SECTOR and found.sector:
         return answer_opco_sector(turn, state)  # the OPCO finder has just asked for this sector
     if found.kind == NEXT:
-        return next_step(turn, state, last) if last else by_nlu(turn)
+        return next_step(turn, state, last) if last else by_nlu(turn, state, faq)
     decision = _again(turn, state, found, last) if last else None
-    return decision if decision is not None else by_nlu(turn)
+    return decision if decision is not None else by_nlu(turn, state, faq)

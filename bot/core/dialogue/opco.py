@@ -16,6 +16,11 @@ def _answer(match: SectorMatch, text: str, k: Knowledge) -> Say:
     return Say(text=opco_message(match, k, public_employer=names_public_employer(text)))
 
 
+def _answered(match: SectorMatch) -> dict[str, str]:
+    """The answer given, with the sector it was for (a follow-up naming the same sector gets a shorter reply)."""
+    return answered(OPCO_ANSWER, match.sector_id if match.matched else None)
+
+
 def find_opco(turn: Turn, state: State) -> Decision:
     """The OPCO of the sector in the question, else of the sector given before; else the question for it, which
     is remembered (`pending_question`) so that the bare answer comes back to `answer_opco_sector`."""
@@ -24,7 +29,7 @@ def find_opco(turn: Turn, state: State) -> Decision:
     match = find_sector_in(text, k) or known_sector_match(state.get("sector"), k)
     if match is None:
         return Decision({PENDING: PENDING_OPCO_SECTOR}, say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
-    return Decision(answered(OPCO_ANSWER), say=(_answer(match, text, k),))
+    return Decision(_answered(match), say=(_answer(match, text, k),))
 
 
 def answer_opco_sector(turn: Turn, state: State) -> Decision:
@@ -33,4 +38,4 @@ def answer_opco_sector(turn: Turn, state: State) -> Decision:
     k = state.knowledge
     text = turn.text
     match = find_sector_in(text, k) or parse_sector(text, k)
-    return Decision({PENDING: None, **answered(OPCO_ANSWER)}, say=(_answer(match, text, k),))
+    return Decision({PENDING: None, **_answered(match)}, say=(_answer(match, text, k),))

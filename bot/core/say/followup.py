@@ -33,6 +33,13 @@ NEXT_BUTTONS = [
 ]
 
 
+def same_opco_message(match: SectorMatch, k: Knowledge) -> str:
+    """A follow-up that names another place or job of the sector just answered."""
+    sector = k.sector(match.sector_id)
+    return (f"C'est aussi le secteur {sector.label} : l'OPCO est le même, en général "
+            f"{opco_link(k.opco(sector.opco_id))}.\n\n{source_line(k, 'travail_emploi')}")
+
+
 def sector_concerned_message(match: SectorMatch, k: Knowledge) -> str:
     """Whether the sector is among those the scheme's sources name as a priority (none is excluded), its OPCO,
     and the source of the priority list."""
@@ -43,5 +50,5 @@ def sector_concerned_message(match: SectorMatch, k: Knowledge) -> str:
     else:
         head = (f"Le secteur {sector.label} n'est pas parmi les secteurs que nos sources citent en priorité, mais "
                 "il n'est pas exclu : aucun secteur ne l'est.")
-    opco = f" Son OPCO est en général {opco_link(k.opco(sector.opco_id))}." if sector.opco_id else ""
-    return f"{head}{opco}\n\n{source_line(k, sector.tension_source)}"
+    opco = f"Son OPCO est en général {opco_link(k.opco(sector.opco_id))}."
+    return f"{head} {opco}\n\n{source_line(k, sector.tension_source)}"
