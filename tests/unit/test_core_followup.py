@@ -184,4 +184,12 @@ def test_what_the_nlu_intent_gets():
     assert by_nlu(Turn("Et à 23 ans ?", "faq"), state(), faq) == FAQ_ANSWER
     assert by_nlu(Turn("et après ?", "nlu_fallback"), state(), faq).say[0].response == "utter_default"
     assert by_nlu(Turn("et une fusée ?", "out_of_scope"), state(), faq).say[0].response == "utter_out_of_scope"
+
+
+def test_what_the_nlu_intent_gets_after_a_question_of_the_assistant():
+    # As the rules of data/rules/funding.yml and employer.yml: the figures or the sector just asked for.
+    figures = state(pending_question="funding_figures", last_answer="faq/funding")
+    assert follow_up(Turn("et pour 8 000 € ?", "inform", 0.8), figures).slots["funding_cost"] == 8000
+    sector = state(pending_question="opco_sector")
+    assert "Je n'ai pas reconnu ce secteur" in said(by_nlu(Turn("et pour un prof de yoga ?", "out_of_scope"), sector, faq))
     assert routed_by_nlu("inform") and not routed_by_nlu("greet") and not routed_by_nlu("stop")

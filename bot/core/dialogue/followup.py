@@ -57,7 +57,13 @@ def routed_by_nlu(intent: str | None) -> bool:
 
 
 def by_nlu(turn: Turn, state: State, faq: FaqAnswer) -> Decision:
-    """What the message gets from its own intent, as if it were no follow-up."""
+    """What the message gets from its own intent, as if it were no follow-up (with the rules' exceptions for a
+    question the assistant has just asked, data/rules/employer.yml and funding.yml)."""
+    pending = state.get(PENDING)
+    if pending == PENDING_OPCO_SECTOR and turn.intent in ("inform", "out_of_scope"):
+        return answer_opco_sector(turn, state)
+    if pending == PENDING_FUNDING_FIGURES and turn.intent == "inform":
+        return simulate_funding(turn, state)
     if turn.intent in FORM_INTENTS:
         return Decision(followup="eligibility_form")
     if turn.intent == "find_opco":
