@@ -191,5 +191,6 @@ def test_what_the_nlu_intent_gets_after_a_question_of_the_assistant():
     figures = state(pending_question="funding_figures", last_answer="faq/funding")
     assert follow_up(Turn("et pour 8 000 € ?", "inform", 0.8), figures).slots["funding_cost"] == 8000
     sector = state(pending_question="opco_sector")
-    assert "Je n'ai pas reconnu ce secteur" in said(by_nlu(Turn("et pour un prof de yoga ?", "out_of_scope"), sector, faq))
+    unknown = by_nlu(Turn("et pour un prof de yoga ?", "out_of_scope"), sector, faq)
+    assert "Je n'ai pas reconnu ce secteur" in said(unknown)
     assert routed_by_nlu("inform") and not routed_by_nlu("greet") and not routed_by_nlu("stop")
