@@ -25,6 +25,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from bot.adapters.training import MODEL_NAME, ROOT, ensure_model, fingerprint
+from bot.core.dialogue.followup import INTENT as FOLLOW_UP
 from bot.tools.bench.setups import default_model
 
 RESULTS = ROOT / "results" / "eval"
@@ -78,8 +79,12 @@ def full_label(parse: dict) -> str:
     """The intent, or `faq/<key>` for a FAQ question: what the visitor actually gets answered.
 
     Our ResponseSelector is trained for the `faq` retrieval intent and answers under that name; the default
-    recipe's names none, so Rasa files its choice under `default`."""
+    recipe's names none, so Rasa files its choice under `default`. A message our FollowUpHint marked `follow_up`
+    (bot/adapters/followup.py) is scored on the NLU's own intent, ranked next: a held-out message comes with no
+    answer before it, and a follow-up without one gets what that intent gets (bot/core/dialogue/followup.py)."""
     intent = (parse.get("intent") or {}).get("name") or ""
+    if intent == FOLLOW_UP:
+        intent = next((i.get("name") or "" for i in parse.get("intent_ranking") or [] if i.get("name") != FOLLOW_UP), "")
     if intent == "faq":
         selectors = parse.get("response_selector") or {}
         selected = selectors.get("faq") or selectors.get("default") or {}

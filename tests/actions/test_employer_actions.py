@@ -157,7 +157,7 @@ def test_plan_for_three_hires_over_a_year(dispatcher, domain):
     assert "Constructys" in answer and "https://www.constructys.fr" in answer
     assert "projet retenu" in answer and "28 février 2026" in answer
     assert answer.strip().splitlines()[-1].startswith("Source : ")
-    assert slot_events(events) == {"role": "employeur", "employer_kind": "prive"}
+    assert slot_events(events) == {"role": "employeur", "employer_kind": "prive", "last_answer": "plan"}
     titles = [button["title"] for button in dispatcher.messages[0]["buttons"]]
     assert {"Ce qui reste possible", "Le financement", "Votre OPCO", "Le rôle du tuteur"} <= set(titles)
 
@@ -213,7 +213,8 @@ def test_the_sector_asked_for_gets_its_opco(dispatcher, domain, answer, opco):
     events = ActionAnswerOpcoSector().run(dispatcher, make_tracker(answer, active_loop=None,
                                                                    slots={"pending_question": "opco_sector"}), domain)
     assert opco in texts(dispatcher)
-    assert slot_events(events) == {"pending_question": None}
+    slots = slot_events(events)
+    assert slots["pending_question"] is None and slots["last_answer"].startswith("opco/") and len(slots) == 2
 
 
 def test_an_unknown_sector_asked_for_gets_the_list_not_the_question_again(dispatcher, domain):
@@ -221,7 +222,7 @@ def test_an_unknown_sector_asked_for_gets_the_list_not_the_question_again(dispat
                                                                    slots={"pending_question": "opco_sector"}), domain)
     answer = texts(dispatcher)
     assert "Je n'ai pas reconnu ce secteur" in answer and "Afdas" in answer and "Lequel est-ce" not in answer
-    assert slot_events(events) == {"pending_question": None}
+    assert slot_events(events) == {"pending_question": None, "last_answer": "opco"}
 
 
 def test_a_form_that_starts_clears_what_was_pending(dispatcher, domain):
@@ -254,8 +255,9 @@ def test_role_keys_have_an_employer_variant_that_differs(domain, key):
 def test_employer_gets_the_employer_variant_with_a_source(dispatcher, domain, key):
     events, answer = faq(dispatcher, domain, key, role="employeur")
     assert "Source :" in answer and not re.search(r"\{\w+\}", answer)
-    # the role was already known (status_told only records that the closure was said, issue 34)
-    assert [event for event in events if event["name"] != "status_told"] == []
+    # the role was already known (status_told only records that the closure was said, issue 34; last_answer which
+    # answer was given, for a follow-up, issue 33)
+    assert [event for event in events if event["name"] not in ("status_told", "last_answer")] == []
 
 
 def test_employer_cost_is_phrased_for_each_role(domain):
@@ -278,7 +280,7 @@ def test_a_job_seeker_keeps_the_candidate_answer(dispatcher, domain):
     events, answer = faq(dispatcher, domain, "employer_cost", role="candidat",
                          text="je cherche un employeur, combien ça lui coûte ?")
     assert answer.startswith("L'employeur verse")
-    assert [event for event in events if event["name"] != "status_told"] == []
+    assert [event for event in events if event["name"] not in ("status_told", "last_answer")] == []
 
 
 # --------------------------------------------------------------------------- the role

@@ -202,7 +202,8 @@ def test_the_plan_for_an_employer_who_may_sign():
                                                                            hires=3.0, contract_months=12.0))
     (said,) = decision.say
     assert "Recrutements : 3" in untypeset(said.text) and said.buttons == EMPLOYER_CLOSED_BUTTONS  # after the end
-    assert decision.slots == {"role": "employeur", "employer_kind": "prive"} and decision.followup is None
+    assert decision.slots == {"role": "employeur", "employer_kind": "prive", "last_answer": "plan"}
+    assert decision.followup is None
 
 
 def test_while_open_the_plan_offers_the_steps_and_the_detail():
@@ -215,7 +216,7 @@ def test_while_open_the_plan_offers_the_steps_and_the_detail():
 def test_the_plan_for_a_public_employer():
     decision = employer_form.employer_plan(Turn("", "inform", 0.9), state(None, employer_kind="public", sector="sante"))
     assert decision.say[0].buttons == EXCLUDED_BUTTONS and "€" not in decision.say[0].text
-    assert decision.slots == {"role": "employeur", "employer_kind": "public"}
+    assert decision.slots == {"role": "employeur", "employer_kind": "public", "last_answer": "plan"}
 
 
 def test_the_plan_of_who_is_not_hiring_is_the_eligibility_test():
@@ -245,7 +246,8 @@ def test_funding_without_figures_gives_the_rule_and_awaits_them():
 
 def test_funding_with_figures_gives_the_result_and_keeps_them():
     decision = simulate_funding(Turn("15 000 € sur 18 mois"), state(None))
-    assert decision.slots == {"funding_cost": 15000.0, "funding_months": 18.0, "pending_question": "funding_figures"}
+    assert decision.slots == {"funding_cost": 15000.0, "funding_months": 18.0, "pending_question": "funding_figures",
+                              "last_answer": "funding"}
     assert decision.say[0].buttons == RESULT_BUTTONS
 
 
@@ -268,7 +270,7 @@ def test_the_opco_finder():
     assert asked == Decision({"pending_question": "opco_sector"},
                              say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
     answered = answer_opco_sector(Turn("prof de yoga"), state(None, pending_question="opco_sector"))
-    assert answered.slots == {"pending_question": None} and "Afdas" in answered.say[0].text
+    assert answered.slots == {"pending_question": None, "last_answer": "opco"} and "Afdas" in answered.say[0].text
 
 
 DOMAIN = {"responses": {"utter_faq/employer_cost": [

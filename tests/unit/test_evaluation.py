@@ -61,3 +61,12 @@ def test_the_seeds_on_the_command_line():
     assert seed_list("2023,2024, 2025") == (2023, 2024, 2025)
     with pytest.raises(argparse.ArgumentTypeError):
         seed_list("2023,deux")
+
+
+def test_a_follow_up_is_scored_on_the_intent_the_nlu_found():
+    # A held-out message has no answer before it: as a follow-up, it gets what the NLU's own intent gets.
+    marked = parse("follow_up", {"faq": selection("faq/sectors")})
+    marked["intent_ranking"] = [{"name": "follow_up", "confidence": 1.0}, {"name": "faq", "confidence": 0.7}]
+    assert full_label(marked) == "faq/sectors"
+    marked["intent_ranking"] = [{"name": "follow_up", "confidence": 1.0}, {"name": "find_opco", "confidence": 0.7}]
+    assert full_label(marked) == "find_opco"

@@ -46,3 +46,34 @@ def test_other_entities_are_kept():
                             "intent": {"name": "employer_intro", "confidence": 0.9}})
     [processed] = RoleHint().process([message])
     assert [e["entity"] for e in processed.get("entities")] == ["sector", "role"]
+
+
+# --------------------------------------------------------------------------- FollowUpHint
+
+def hinted(text: str, intent: str, entities: list | None = None) -> Message:
+    from bot.adapters.followup import FollowUpHint
+
+    ranking = [{"name": intent, "confidence": 0.6}, {"name": "faq", "confidence": 0.3}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking,
+                            "entities": list(entities or [])})
+    [processed] = FollowUpHint().process([message])
+    return processed
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("et pour une boulangerie ?", "inform"), ("et sur 18 mois ?", "faq"), ("et après ?", "nlu_fallback"),
+    ("et une salle de sport ?", "find_opco"),
+])
+def test_a_short_follow_up_is_marked_with_the_nlu_ranking_kept(text, intent):
+    processed = hinted(text, intent)
+    assert processed.get("intent") == {"name": "follow_up", "confidence": 1.0}
+    assert [i["name"] for i in processed.get("intent_ranking")] == ["follow_up", intent, "faq"]
+
+
+@pytest.mark.parametrize("text,intent,entities", [
+    ("et après ?", "greet", []),  # a greeting, a stop, a thank-you are never follow-ups
+    ("Quel OPCO pour la restauration ?", "find_opco", []),  # a question of its own
+    ("et pour 3 chauffeurs ?", "inform", [{"entity": "role", "value": "employeur"}]),  # an employer's details
+])
+def test_other_messages_keep_their_intent(text, intent, entities):
+    assert hinted(text, intent, entities).get("intent")["name"] == intent

@@ -137,7 +137,7 @@ def test_the_first_answer_says_the_status_once():
     first = answer_faq(Turn("c'est quoi un tuteur ?", "faq"), State(today=date(2026, 12, 5), knowledge=K), "tutor",
                        0.9, domain)
     assert first.say[0].text.startswith("L'expérimentation couvrait les contrats signés jusqu'au 28 février 2026")
-    assert first.slots == {"status_told": True}
+    assert first.slots == {"status_told": True, "last_answer": "faq/tutor"}
     told = State(slots={"status_told": True}, today=date(2026, 12, 5), knowledge=K)
     again = answer_faq(Turn("c'est quoi un tuteur ?", "faq"), told, "tutor", 0.9, domain)
     assert again.say[0].text.startswith("Le tuteur")

@@ -12,7 +12,7 @@ from typing import Any, Callable, Mapping
 
 from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn, once
-from bot.core.dialogue.slots import CANDIDATE_ROLE, returning_employer
+from bot.core.dialogue.slots import CANDIDATE_ROLE, VERDICT_ANSWER, answered, returning_employer
 from bot.core.eligibility import Profile, assess
 from bot.core.funding import Coverage, FundingInputError, coverage
 from bot.core.knowledge import Knowledge
@@ -215,7 +215,8 @@ def eligibility_verdict(turn: Turn, state: State) -> Decision:
     message = verdict_message_for(state.get("role"), verdict, cover, k)
     # The verdict is short: its buttons offer the rest (once closed, the funding and a contract already signed).
     buttons = CLOSED_VERDICT_BUTTONS if verdict.status.is_closed else NEXT_STEP_BUTTONS
-    return Decision({"verdict": verdict.to_dict()}, say=(once(Say(text=message, buttons=buttons), state),))
+    return Decision({"verdict": verdict.to_dict(), **answered(VERDICT_ANSWER)},
+                    say=(once(Say(text=message, buttons=buttons), state),))
 
 
 def start_over() -> Decision:

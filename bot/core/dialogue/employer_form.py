@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn, once
-from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, returning_employer
+from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, PLAN_ANSWER, answered, returning_employer
 from bot.core.employer import EmployerRequest, plan
 from bot.core.read.durations import find_contract_months_in, parse_contract_months
 from bot.core.read.hiring import (
@@ -240,5 +240,5 @@ def employer_plan(turn: Turn, state: State) -> Decision:
     # The plan is short: its buttons give the rest (as the verdict's do).
     detail = EMPLOYER_CLOSED_BUTTONS if result.status.is_closed else EMPLOYER_BUTTONS
     buttons = detail if result.open_to_employer else EXCLUDED_BUTTONS
-    return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind},
+    return Decision({"role": EMPLOYER_ROLE, "employer_kind": result.kind, **answered(PLAN_ANSWER)},
                     say=(once(Say(text=employer_plan_message(result, k), buttons=buttons), state),))

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn, once
 from bot.core.dialogue.funding import follow_up_money, simulate_funding
-from bot.core.dialogue.slots import PENDING, PENDING_FUNDING_FIGURES
+from bot.core.dialogue.slots import FAQ_ANSWER, PENDING, PENDING_FUNDING_FIGURES, answered
 from bot.core.options import Profile as OptionsProfile
 from bot.core.read.speaker import PARTICULIER, PRIVATE, PUBLIC
 from bot.core.say.buttons import OPTIONS_BUTTONS
@@ -104,7 +104,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
     status = experimentation_status(state.today, k)
     if key == OPTIONS_KEY:
         options = Say(text=options_message(options_profile(turn, state), k, status), buttons=OPTIONS_BUTTONS)
-        return Decision(_told(status), say=(once(options, state),))
+        return Decision({**_told(status), **answered(FAQ_ANSWER, key)}, say=(once(options, state),))
     if key in DATE_AWARE_KEYS and status.phase != "closed":
         text = status_message(status, k)
     else:
@@ -113,7 +113,7 @@ def answer_faq(turn: Turn, state: State, key: str | None, confidence: float, dom
             text = with_reminder(text, closed_reminder(status))
     answer = once(Say(text=text, buttons=response.get("buttons") or []), state)  # asked again: the short form
     text = _status_first(answer.text or "", status, state)
-    return Decision(_told(status), say=(Say(text=text, buttons=answer.buttons),))
+    return Decision({**_told(status), **answered(FAQ_ANSWER, key)}, say=(Say(text=text, buttons=answer.buttons),))
 
 
 # Set once the visitor has been told that the experimentation is over (the greeting or a first answer).

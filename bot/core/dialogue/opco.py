@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.core.dialogue.decision import Decision, Say, State, Turn
-from bot.core.dialogue.slots import PENDING, PENDING_OPCO_SECTOR
+from bot.core.dialogue.slots import OPCO_ANSWER, PENDING, PENDING_OPCO_SECTOR, answered
 from bot.core.read.sectors import SectorMatch, find_sector_in, known_sector_match, parse_sector
 from bot.core.read.speaker import names_public_employer
 from bot.core.say.audience import audience_of
@@ -18,6 +18,11 @@ def _answer(match: SectorMatch, text: str, state: State) -> Say:
                                  audience=audience_of(state.get("role"))))
 
 
+def _answered(match: SectorMatch) -> dict[str, str]:
+    """The answer given, with the sector it was for (a follow-up naming the same sector gets a shorter reply)."""
+    return answered(OPCO_ANSWER, match.sector_id if match.matched else None)
+
+
 def find_opco(turn: Turn, state: State) -> Decision:
     """The OPCO of the sector in the question, else of the sector given before; else the question for it, which
     is remembered (`pending_question`) so that the bare answer comes back to `answer_opco_sector`."""
@@ -26,7 +31,7 @@ def find_opco(turn: Turn, state: State) -> Decision:
     match = find_sector_in(text, k) or known_sector_match(state.get("sector"), k)
     if match is None:
         return Decision({PENDING: PENDING_OPCO_SECTOR}, say=(Say(text=OPCO_SECTOR_QUESTION, buttons=SECTOR_EXAMPLES),))
-    return Decision(say=(_answer(match, text, state),))
+    return Decision(_answered(match), say=(_answer(match, text, state),))
 
 
 def answer_opco_sector(turn: Turn, state: State) -> Decision:
@@ -35,4 +40,4 @@ def answer_opco_sector(turn: Turn, state: State) -> Decision:
     k = state.knowledge
     text = turn.text
     match = find_sector_in(text, k) or parse_sector(text, k)
-    return Decision({PENDING: None}, say=(_answer(match, text, state),))
+    return Decision({PENDING: None, **_answered(match)}, say=(_answer(match, text, state),))
