@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.adapters.intents import DEFAULTS, IntentModel
-from bot.core.read.speaker import writes_as_employer
+from bot.core.read.speaker import EMPLOYER_INTENT, opens_employer_path, speaks_of_own_project, writes_as_employer
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
 MODEL_FILE = "intent_model.joblib"
@@ -109,7 +109,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class RoleHint(GraphComponent):
     """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
-    final intent, `nlu_fallback` included)."""
+    final intent, `nlu_fallback` included). It also decides what the intent alone may not: an employer's first
+    sentence with their figures that the classifier took for a question (or could not decide on) becomes the
+    employer's introduction, and a candidate's own project that it took for one ("je veux m'occuper des
+    personnes âgées") gets the message's next intent."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -120,8 +123,19 @@ class RoleHint(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
-            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if writes_as_employer(intent.get(INTENT_NAME_KEY), confidence, text):
+            name, confidence = intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if opens_employer_path(name, text):
+                # An employer's first sentence with their figures, read by the classifier as a question: the
+                # employer's path answers it (bot/core/read/speaker.py).
+                name = EMPLOYER_INTENT
+            elif name == EMPLOYER_INTENT and speaks_of_own_project(text):
+                # A candidate's project ("je veux m'occuper des personnes âgées"): the next reading of the message.
+                ranking = message.get(INTENT_RANKING_KEY) or []
+                name, confidence = next(((r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking
+                                         if r[INTENT_NAME_KEY] != EMPLOYER_INTENT), (None, 0.0))
+            if name != intent.get(INTENT_NAME_KEY):
+                message.set(INTENT, {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}, add_to_output=True)
+            if writes_as_employer(name, confidence, text):
                 entity = {"entity": ROLE_ENTITY, "value": EMPLOYER_ROLE, "start": 0, "end": len(text),
                           "confidence": 1.0, "extractor": type(self).__name__}
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)

@@ -46,3 +46,29 @@ def test_other_entities_are_kept():
                             "intent": {"name": "employer_intro", "confidence": 0.9}})
     [processed] = RoleHint().process([message])
     assert [e["entity"] for e in processed.get("entities")] == ["sector", "role"]
+
+
+def processed(text: str, intent: str, ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": ranking[0][1]}, "entities": [],
+                            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]})
+    [result] = RoleHint().process([message])
+    return result
+
+
+def test_an_employers_first_sentence_read_as_a_question_becomes_their_introduction():
+    text = "On voudrait embaucher deux commis de cuisine pour notre brasserie, en VAE inversée."
+    result = processed(text, "faq", [("faq", 0.74), ("employer_intro", 0.26)])
+    assert result.get("intent")["name"] == "employer_intro"
+    assert [e["value"] for e in result.get("entities")] == ["employeur"]
+
+
+def test_a_candidates_project_read_as_an_employers_introduction_gets_the_next_intent():
+    result = processed("je veux m'occuper des personnes âgées", "employer_intro",
+                       [("employer_intro", 0.6), ("inform", 0.3), ("faq", 0.1)])
+    assert result.get("intent") == {"name": "inform", "confidence": 0.3}
+    assert result.get("entities") == []
+
+
+def test_a_question_without_figures_keeps_its_intent():
+    result = processed("Je recrute : combien ça coûte à l'employeur ?", "faq", [("faq", 0.9), ("employer_intro", 0.1)])
+    assert result.get("intent")["name"] == "faq"

@@ -126,7 +126,7 @@ def months_answer(turn: Turn, state: State) -> Reading:
 
 def jobs_mention(turn: Turn, state: State) -> Reading:
     """Jobs named after a hiring verb in a sentence that says more ("on veut recruter 4 aides-soignantes sur 2 ans")."""
-    return Reading(find_jobs_in(turn.text))
+    return Reading(find_jobs_in(turn.text, state.knowledge))
 
 
 def hires_mention(turn: Turn, state: State) -> Reading:
