@@ -17,6 +17,7 @@ from bot.core.knowledge import load
 from bot.core.read.reading import Reading
 from bot.core.say.buttons import AGE_RANGE_BUTTONS, CLOSED_VERDICT_BUTTONS
 from bot.core.say.forms import (
+    REWORDED,
     AGE_RANGES_OFFER,
     CHANGE_CONFIRMED,
     NOT_UNDERSTOOD,
@@ -431,3 +432,17 @@ def test_the_second_unreadable_answer_offers_to_skip_the_question():
     assert second.say[0].text == "Quelle couleur ?" and second.say[0].buttons == [{"title": "Passer", "payload": "passer"}]
     # The age question offers its ranges and "Passer" itself (ask_age): no second "Passer".
     assert eligibility("bof bof", requested="age", form_failures={"age": 1}).say[0].buttons is None
+
+
+@pytest.mark.parametrize("text, intent", [("je comprends pas la question", "dont_know"), ("?", "faq"),
+                                          ("c'est-à-dire ?", "faq"), ("j'ai pas compris", "deny")])
+def test_a_visitor_who_does_not_understand_the_question_gets_it_again_nothing_skipped_or_counted(text, intent):
+    decision = toy(text, intent=intent)
+    assert decision.ask_again and texts(decision) == [REWORDED]
+    assert decision.slots == {"skipped_slots": []}
+
+
+@pytest.mark.parametrize("text", ["c'est quoi des blocs de compétences ?", "Qu'est-ce qu'un diplôme complet ?"])
+def test_a_question_on_what_a_word_means_is_answered_not_taken_for_the_goal(text):
+    assert "goal" not in eligibility(text, requested="goal", intent="faq", role="candidat").slots
+    assert eligibility("des blocs de compétences", requested="goal", intent="faq").slots["goal"] == "blocs"
