@@ -446,3 +446,10 @@ def test_a_visitor_who_does_not_understand_the_question_gets_it_again_nothing_sk
 def test_a_question_on_what_a_word_means_is_answered_not_taken_for_the_goal(text):
     assert "goal" not in eligibility(text, requested="goal", intent="faq", role="candidat").slots
     assert eligibility("des blocs de compétences", requested="goal", intent="faq").slots["goal"] == "blocs"
+
+
+def test_an_answer_that_also_gives_the_job_is_said_back_and_a_plain_one_is_not():
+    decision = eligibility("devenir maçon", requested="goal", role="candidat")
+    assert decision.slots["goal"] == "emploi" and decision.slots["sector"] == "btp"
+    assert texts(decision) == ["C'est noté : objectif : trouver un emploi et secteur : bâtiment et travaux publics."]
+    assert not eligibility("devenir maçon", requested="goal", role="candidat", sector="btp").say

@@ -142,7 +142,12 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
     if answered and not answer.recognised and (values or intent == DONT_KNOW or skips(text)):
         answer = Reading()  # "non en fait j'ai 19 ans" at the job question: the age, not a job called so
     if answer.value is not None:
-        return Decision({**values, requested: answer.value, **(answer.extra or {}), **failures_reset(state, requested)})
+        # An answer that fills another question too ("devenir maçon" at the goal question: the goal and the job)
+        # is said back, so that the question the visitor will not be asked is seen answered.
+        also = {slot: value for slot, value in (answer.extra or {}).items() if slot in others and state.get(slot) is None}
+        note = noted({requested: answer.value, **also}, state.knowledge) if also else None
+        return Decision({**values, requested: answer.value, **(answer.extra or {}), **failures_reset(state, requested)},
+                        say=(Say(text=note),) if note else ())
     if intent == DONT_KNOW or skips(text):
         return Decision({**values, requested: None, "skipped_slots": state.skipped + [requested]})
     if values:
