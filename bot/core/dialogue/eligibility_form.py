@@ -17,7 +17,7 @@ from bot.core.eligibility import Profile, assess
 from bot.core.funding import Coverage, FundingInputError, coverage
 from bot.core.knowledge import Knowledge
 from bot.core.read.age import parse_age
-from bot.core.read.profile import parse_goal, parse_situation
+from bot.core.read.profile import parse_goal, parse_situation, situation_in_passing
 from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
 from bot.core.read.sectors import find_sector_in, names_wanted_job, parse_sector
@@ -113,7 +113,7 @@ def goal_answer(turn: Turn, state: State) -> Reading:
 
 situation_answer = choice(parse_situation, SITUATION_PROBLEM)
 goal_mention = mention(parse_goal)
-situation_mention = mention(parse_situation)
+situation_mention = mention(situation_in_passing)
 
 FORM = form.FormSpec(
     name=NAME,
