@@ -453,3 +453,8 @@ def test_an_answer_that_also_gives_the_job_is_said_back_and_a_plain_one_is_not()
     assert decision.slots["goal"] == "emploi" and decision.slots["sector"] == "btp"
     assert texts(decision) == ["C'est noté : objectif : trouver un emploi et secteur : bâtiment et travaux publics."]
     assert not eligibility("devenir maçon", requested="goal", role="candidat", sector="btp").say
+
+
+def test_a_job_given_with_the_goal_is_said_back_even_after_the_job_question_was_skipped():
+    decision = eligibility("devenir maçon", requested="goal", role="candidat", skipped_slots=["sector"])
+    assert decision.slots["sector"] == "btp" and texts(decision)[0].startswith("C'est noté : objectif")

@@ -144,7 +144,8 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
     if answer.value is not None:
         # An answer that fills another question too ("devenir maçon" at the goal question: the goal and the job)
         # is said back, so that the question the visitor will not be asked is seen answered.
-        also = {slot: value for slot, value in (answer.extra or {}).items() if slot in others and state.get(slot) is None}
+        also = {slot: value for slot, value in (answer.extra or {}).items()
+                if slot in form.answer_readers and state.get(slot) is None}
         note = noted({requested: answer.value, **also}, state.knowledge) if also else None
         return Decision({**values, requested: answer.value, **(answer.extra or {}), **failures_reset(state, requested)},
                         say=(Say(text=note),) if note else ())
