@@ -458,3 +458,11 @@ def test_an_answer_that_also_gives_the_job_is_said_back_and_a_plain_one_is_not()
 def test_a_job_given_with_the_goal_is_said_back_even_after_the_job_question_was_skipped():
     decision = eligibility("devenir maçon", requested="goal", role="candidat", skipped_slots=["sector"])
     assert decision.slots["sector"] == "btp" and texts(decision)[0].startswith("C'est noté : objectif")
+
+
+def test_a_skip_or_a_correction_the_nlu_took_for_a_question_is_not_left_to_the_faq():
+    skipped = eligibility("Je préfère ne pas répondre.", requested="situation", intent="faq", role="candidat")
+    assert skipped.slots["skipped_slots"] == ["situation"]
+    corrected = eligibility("Finalement non, je préfère viser le diplôme complet.", requested="situation",
+                            intent="faq", role="candidat", goal="blocs")
+    assert corrected.slots["goal"] == "certification"

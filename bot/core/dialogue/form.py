@@ -10,7 +10,8 @@ The rules of `extract`, in order:
   buttons when none is named ("je voudrais modifier une réponse");
 - "je comprends pas la question" or a bare "?" gets the question again, in other words, nothing counted;
 - a digression (a question mid-form) is left to the rules, which answer it and resume the form, unless it is
-  a plain answer the NLU took for something else (a question on what a word means is never one);
+  a plain answer, a skip or a correction the NLU took for something else (a question on what a word means is
+  never an answer);
 - values of other slots said in passing are taken ("j'ai 30 ans, je veux être maçon"), but replace an answer
   already given only in a message that corrects one ("en fait");
 - "je ne sais pas" / "passer" skips the question;
@@ -120,12 +121,14 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
         # "Je comprends pas la question", "?": nothing read, skipped or counted; the question comes again.
         return replace(ask_again(state), say=(Say(text=REWORDED),))
     answer = form.answer_readers[requested](turn, state) if requested in slots else None
-    digression = intent in DIGRESSION_INTENTS and not free_text_answer(turn, state)
+    others = [slot for slot in slots if slot != requested]
+    digression = intent in DIGRESSION_INTENTS and not free_text_answer(turn, state) and not skips(text)
+    if digression and corrects(text) and mentions(form, turn, state, others):
+        digression = False  # "finalement non, je préfère viser le diplôme complet": a correction, not a question
     if digression and (answer is None or answer.value is None or not answer.recognised or asks_a_definition(text)):
         # A question or a remark, not an answer ("c'est quoi des blocs de compétences ?" names no goal): the rules
         # answer it and the form resumes.
         return Decision()
-    others = [slot for slot in slots if slot != requested]
     answered = answer is not None and answer.value is not None
     if answered and answer.recognised and not corrects(text):
         # Said in passing while answering the question: only what was not known yet is taken. Beside an
