@@ -33,9 +33,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.adapters.intents import DEFAULTS, IntentModel
+from bot.core.dialogue.decision import State
+from bot.core.dialogue.eligibility_form import gives_a_profile
 from bot.core.read.speaker import EMPLOYER_INTENT, opens_employer_path, speaks_of_own_project, writes_as_employer
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
+FALLBACK_INTENT, ELIGIBILITY_INTENT = "nlu_fallback", "check_eligibility"
 MODEL_FILE = "intent_model.joblib"
 # Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
 # trained on words can read ("🙂🙂🙂" was read as a goodbye).
@@ -111,8 +114,9 @@ class RoleHint(GraphComponent):
     """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
     final intent, `nlu_fallback` included). It also decides what the intent alone may not: an employer's first
     sentence with their figures that the classifier took for a question (or could not decide on) becomes the
-    employer's introduction, and a candidate's own project that it took for one ("je veux m'occuper des
-    personnes âgées") gets the message's next intent."""
+    employer's introduction, a candidate's own project that it took for one ("je veux m'occuper des
+    personnes âgées") gets the message's next intent, and a message it could not place that gives several of
+    the candidate's answers is an eligibility check."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -124,7 +128,11 @@ class RoleHint(GraphComponent):
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
             name, confidence = intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if opens_employer_path(name, text):
+            if name == FALLBACK_INTENT and gives_a_profile(text, State()):
+                # A long message giving the candidate's answers, which the classifier could not place: an
+                # eligibility check, which reads them all (bot/core/dialogue/eligibility_form.py).
+                name = ELIGIBILITY_INTENT
+            elif opens_employer_path(name, text):
                 # An employer's first sentence with their figures, read by the classifier as a question: the
                 # employer's path answers it (bot/core/read/speaker.py).
                 name = EMPLOYER_INTENT

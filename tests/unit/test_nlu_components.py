@@ -72,3 +72,11 @@ def test_a_candidates_project_read_as_an_employers_introduction_gets_the_next_in
 def test_a_question_without_figures_keeps_its_intent():
     result = processed("Je recrute : combien ça coûte à l'employeur ?", "faq", [("faq", 0.9), ("employer_intro", 0.1)])
     assert result.get("intent")["name"] == "faq"
+
+
+def test_a_message_the_classifier_could_not_place_that_gives_a_profile_is_an_eligibility_check():
+    text = ("Bonjour madame, monsieur, une conseillère m'a parlé de ce dispositif. J'ai 42 ans, je suis au chômage "
+            "et je souhaiterais devenir aide-soignante. Je vous remercie par avance.")
+    assert processed(text, "nlu_fallback", [("faq", 0.38), ("check_eligibility", 0.36)]).get("intent")["name"] == \
+        "check_eligibility"
+    assert processed("bla bla, 30 ans", "nlu_fallback", [("faq", 0.3)]).get("intent")["name"] == "nlu_fallback"

@@ -7,6 +7,7 @@ the answers a visitor may ask to change. The other functions are each action's d
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, Callable, Mapping
 
@@ -125,6 +126,18 @@ FORM = form.FormSpec(
     change_buttons=ELIGIBILITY_CHANGE_BUTTONS,
     skip_offered_by_question=frozenset({"age"}),  # ask_age offers age ranges and "Passer"
 )
+
+# A message giving this many of the candidate's answers is an eligibility check, whatever else it says.
+PROFILE_MESSAGE_ANSWERS = 2
+
+
+def gives_a_profile(text: str, state: State) -> bool:
+    """Whether a message gives several of the candidate's answers (age, job, goal, situation), read as the form
+    reads them in passing: a long polite message the intent classifier could not place is still a request for
+    the verdict."""
+    given = form.mentions(FORM, Turn(text), replace(state, slots={}, form=NAME), list(FORM.answer_readers))
+    return len(set(given) & set(FORM.answer_readers)) >= PROFILE_MESSAGE_ANSWERS
+
 
 # --------------------------------------------------------------------------- the form
 
