@@ -38,7 +38,8 @@ from bot.core.dialogue.eligibility_form import gives_a_profile
 from bot.core.read.speaker import EMPLOYER_INTENT, opens_employer_path, speaks_of_own_project, writes_as_employer
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
-FALLBACK_INTENT, ELIGIBILITY_INTENT = "nlu_fallback", "check_eligibility"
+ELIGIBILITY_INTENT = "check_eligibility"
+PROFILE_INTENTS = frozenset({"nlu_fallback", "faq"})
 MODEL_FILE = "intent_model.joblib"
 # Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
 # trained on words can read ("🙂🙂🙂" was read as a goodbye).
@@ -115,8 +116,8 @@ class RoleHint(GraphComponent):
     final intent, `nlu_fallback` included). It also decides what the intent alone may not: an employer's first
     sentence with their figures that the classifier took for a question (or could not decide on) becomes the
     employer's introduction, a candidate's own project that it took for one ("je veux m'occuper des
-    personnes âgées") gets the message's next intent, and a message it could not place that gives several of
-    the candidate's answers is an eligibility check."""
+    personnes âgées") gets the message's next intent, and a message it could not place or took for a question
+    that gives most of the candidate's answers is an eligibility check."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -128,9 +129,9 @@ class RoleHint(GraphComponent):
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
             name, confidence = intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if name == FALLBACK_INTENT and gives_a_profile(text, State()):
-                # A long message giving the candidate's answers, which the classifier could not place: an
-                # eligibility check, which reads them all (bot/core/dialogue/eligibility_form.py).
+            if name in PROFILE_INTENTS and gives_a_profile(text, State()):
+                # A long message giving the candidate's answers, which the classifier could not place or took for
+                # a question: an eligibility check, which reads them all (bot/core/dialogue/eligibility_form.py).
                 name = ELIGIBILITY_INTENT
             elif opens_employer_path(name, text):
                 # An employer's first sentence with their figures, read by the classifier as a question: the

@@ -74,9 +74,12 @@ def test_a_question_without_figures_keeps_its_intent():
     assert result.get("intent")["name"] == "faq"
 
 
-def test_a_message_the_classifier_could_not_place_that_gives_a_profile_is_an_eligibility_check():
+def test_a_message_the_classifier_could_not_place_or_took_for_a_question_that_gives_a_profile_is_a_check():
     text = ("Bonjour madame, monsieur, une conseillère m'a parlé de ce dispositif. J'ai 42 ans, je suis au chômage "
             "et je souhaiterais devenir aide-soignante. Je vous remercie par avance.")
     assert processed(text, "nlu_fallback", [("faq", 0.38), ("check_eligibility", 0.36)]).get("intent")["name"] == \
         "check_eligibility"
+    assert processed(text, "faq", [("faq", 0.6)]).get("intent")["name"] == "check_eligibility"
+    assert processed("j'ai 30 ans et je suis au chômage, qui paie la formation ?", "faq",
+                     [("faq", 0.9)]).get("intent")["name"] == "faq"
     assert processed("bla bla, 30 ans", "nlu_fallback", [("faq", 0.3)]).get("intent")["name"] == "nlu_fallback"

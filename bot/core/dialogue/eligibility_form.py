@@ -127,14 +127,14 @@ FORM = form.FormSpec(
     skip_offered_by_question=frozenset({"age"}),  # ask_age offers age ranges and "Passer"
 )
 
-# A message giving this many of the candidate's answers is an eligibility check, whatever else it says.
-PROFILE_MESSAGE_ANSWERS = 2
+# A message giving this many of the candidate's four answers is an eligibility check, whatever else it says.
+PROFILE_MESSAGE_ANSWERS = 3
 
 
 def gives_a_profile(text: str, state: State) -> bool:
     """Whether a message gives several of the candidate's answers (age, job, goal, situation), read as the form
-    reads them in passing: a long polite message the intent classifier could not place is still a request for
-    the verdict."""
+    reads them in passing: a long polite message the intent classifier could not place, or took for a question
+    on the scheme ("… pourriez-vous me dire si je peux bénéficier de ce dispositif ?"), asks for the verdict."""
     given = form.mentions(FORM, Turn(text), replace(state, slots={}, form=NAME), list(FORM.answer_readers))
     return len(set(given) & set(FORM.answer_readers)) >= PROFILE_MESSAGE_ANSWERS
 
