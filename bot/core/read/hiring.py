@@ -151,6 +151,15 @@ def names_people_not_a_duration(text: str) -> bool:
     return bool(_PEOPLE.search(converted)) and not DURATION.search(converted)
 
 
+# People named in the plural or counted ("des déménageurs", "deux soudeurs", "3 maçons"): people to hire.
+_PEOPLE_NAMED = re.compile(r"^(?:des|\d+|plusieurs|quelques) [a-z]")
+
+
+def names_people(text: str) -> bool:
+    """Whether a short answer names people in the plural or with a count ("des déménageurs", "deux soudeurs")."""
+    return bool(_PEOPLE_NAMED.match(digits(text)))
+
+
 def find_company_size_in(text: str) -> int | None:
     """The company's head count when the sentence gives it ("une PME de 20 salariés", "nous sommes 12")."""
     converted = digits(text)
