@@ -173,6 +173,9 @@ def test_goal_and_situation_are_not_read_from_other_words(text, goal, situation)
 
 
 @pytest.mark.parametrize("text, situation", [("je suis ouvrier viticole", None), ("employé de rayon", None),
+                                             ("conductrice transport scolaire", None),
+                                             ("aérodynamicienne en études, recherche et développement", None),
+                                             ("agent technique en études et développement", None),
                                              ("ouvrière en CDI", "salarie"), ("en terminale", "etudiant")])
 def test_a_job_title_said_in_passing_is_no_situation(text, situation):
     assert situation_in_passing(text) == situation

@@ -91,8 +91,9 @@ def parse_situation(text: str) -> str | None:
 
 
 # Words that answer the situation question ("ouvrière", "employé") but, said in passing, belong to a job title
-# ("je suis ouvrier viticole", "employé de rayon" at the job question): the job, not the visitor's situation.
-_JOB_TITLE_WORDS = re.compile(r"\b(?:employee?|ouvriere?)s?\b")
+# ("je suis ouvrier viticole", "employé de rayon", "conductrice transport scolaire", "aérodynamicienne en études,
+# recherche et développement" at the job question): the job, not the visitor's situation.
+_JOB_TITLE_WORDS = re.compile(r"\b(?:employee?|ouvriere?)s?\b|\bscolaires?\b|\ben etudes? (?:et|recherche)\b")
 
 
 def situation_in_passing(text: str) -> str | None:
