@@ -35,6 +35,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.adapters.intents import DEFAULTS, IntentModel
 from bot.core.dialogue.decision import State
 from bot.core.dialogue.eligibility_form import gives_a_profile
+from bot.core.dialogue.faq import MIN_KEY_CONFIDENCE
 from bot.core.read.speaker import EMPLOYER_INTENT, opens_employer_path, speaks_of_own_project, writes_as_employer
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
@@ -110,6 +111,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return training_data
 
 
+def unsure_reading(message: Message, intent: str | None) -> bool:
+    """Whether the classifiers give the message no answer: not understood, or a FAQ question the ResponseSelector
+    cannot place (the FAQ decision would ask to rephrase, bot/core/dialogue/faq.py)."""
+    selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return intent == "nlu_fallback" or (intent == "faq" and float(selected.get("confidence") or 0.0) < MIN_KEY_CONFIDENCE)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class RoleHint(GraphComponent):
     """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
@@ -133,7 +141,7 @@ class RoleHint(GraphComponent):
                 # A long message giving the candidate's answers, which the classifier could not place or took for
                 # a question: an eligibility check, which reads them all (bot/core/dialogue/eligibility_form.py).
                 name = ELIGIBILITY_INTENT
-            elif opens_employer_path(name, text):
+            elif opens_employer_path(name, text, unsure=unsure_reading(message, name)):
                 # An employer's first sentence with their figures, read by the classifier as a question: the
                 # employer's path answers it (bot/core/read/speaker.py).
                 name = EMPLOYER_INTENT

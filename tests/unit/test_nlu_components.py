@@ -50,7 +50,8 @@ def test_other_entities_are_kept():
 
 def processed(text: str, intent: str, ranking: list[tuple[str, float]]) -> Message:
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": ranking[0][1]}, "entities": [],
-                            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]})
+                            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
+                            "response_selector": {"faq": {"response": {"confidence": 0.9}}}})
     [result] = RoleHint().process([message])
     return result
 
@@ -83,3 +84,17 @@ def test_a_message_the_classifier_could_not_place_or_took_for_a_question_that_gi
     assert processed("j'ai 30 ans et je suis au chômage, qui paie la formation ?", "faq",
                      [("faq", 0.9)]).get("intent")["name"] == "faq"
     assert processed("bla bla, 30 ans", "nlu_fallback", [("faq", 0.3)]).get("intent")["name"] == "nlu_fallback"
+
+
+def test_an_employers_message_no_faq_answer_fits_is_their_introduction():
+    text = ("Nous sommes une fonderie d'aluminium de 80 salariés et nous avons du mal à recruter. "
+            "La VAE inversée peut-elle nous aider ?")
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.65}, "entities": [],
+                            "intent_ranking": [{"name": "faq", "confidence": 0.65}],
+                            "response_selector": {"faq": {"response": {"confidence": 0.05}}}})
+    [result] = RoleHint().process([message])
+    assert result.get("intent")["name"] == "employer_intro"
+    message.set("intent", {"name": "faq", "confidence": 0.65})
+    message.set("response_selector", {"faq": {"response": {"confidence": 0.8}}})  # a FAQ answer fits: kept
+    [result] = RoleHint().process([message])
+    assert result.get("intent")["name"] == "faq"

@@ -155,12 +155,14 @@ def speaks_of_own_project(text: str) -> bool:
 OPENING_INTENTS = frozenset({"faq", "check_eligibility", "nlu_fallback"})
 
 
-def opens_employer_path(intent: str | None, text: str, k: Knowledge | None = None) -> bool:
-    """True when a message written by an employer names what they hire (the jobs or how many) while the intent
-    would not start the employer's path: its answer is that path, which reads every detail of the message."""
+def opens_employer_path(intent: str | None, text: str, k: Knowledge | None = None, unsure: bool = False) -> bool:
+    """True when a message written by an employer names what they hire (the jobs or how many), or is one the
+    classifier's reading leaves `unsure` (not understood, or a FAQ question no answer fits: "Nous sommes une
+    fonderie de 80 salariés et nous avons du mal à recruter. La VAE inversée peut-elle nous aider ?"), while the
+    intent would not start the employer's path: its answer is that path, which reads every detail of the message."""
     if intent not in OPENING_INTENTS or says_not_an_employer(text) or not speaks_as_employer(text):
         return False
-    return find_jobs_in(text, k) is not None or find_hires_in(text, k) is not None
+    return unsure or find_jobs_in(text, k) is not None or find_hires_in(text, k) is not None
 
 
 # A company speaking of itself before anything else ("une PME du BTP, 3 maçons, 12 mois", "Une société de
