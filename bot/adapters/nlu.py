@@ -36,11 +36,17 @@ from bot.adapters.intents import DEFAULTS, IntentModel
 from bot.core.dialogue.decision import State
 from bot.core.dialogue.eligibility_form import gives_a_profile
 from bot.core.dialogue.faq import MIN_KEY_CONFIDENCE
-from bot.core.read.speaker import EMPLOYER_INTENT, opens_employer_path, speaks_of_own_project, writes_as_employer
+from bot.core.read.speaker import (
+    EMPLOYER_INTENT,
+    asks_own_eligibility,
+    opens_employer_path,
+    speaks_of_own_project,
+    writes_as_employer,
+)
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
-ELIGIBILITY_INTENT = "check_eligibility"
-PROFILE_INTENTS = frozenset({"nlu_fallback", "faq"})
+ELIGIBILITY_INTENT, FALLBACK_INTENT = "check_eligibility", "nlu_fallback"
+PROFILE_INTENTS = frozenset({FALLBACK_INTENT, "faq"})
 MODEL_FILE = "intent_model.joblib"
 # Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
 # trained on words can read ("🙂🙂🙂" was read as a goodbye).
@@ -115,7 +121,7 @@ def unsure_reading(message: Message, intent: str | None) -> bool:
     """Whether the classifiers give the message no answer: not understood, or a FAQ question the ResponseSelector
     cannot place (the FAQ decision would ask to rephrase, bot/core/dialogue/faq.py)."""
     selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    return intent == "nlu_fallback" or (intent == "faq" and float(selected.get("confidence") or 0.0) < MIN_KEY_CONFIDENCE)
+    return intent == FALLBACK_INTENT or (intent == "faq" and float(selected.get("confidence") or 0.0) < MIN_KEY_CONFIDENCE)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
@@ -137,9 +143,11 @@ class RoleHint(GraphComponent):
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
             name, confidence = intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if name in PROFILE_INTENTS and gives_a_profile(text, State()):
+            if ((name in PROFILE_INTENTS and gives_a_profile(text, State()))
+                    or (name == FALLBACK_INTENT and asks_own_eligibility(text))):
                 # A long message giving the candidate's answers, which the classifier could not place or took for
-                # a question: an eligibility check, which reads them all (bot/core/dialogue/eligibility_form.py).
+                # a question, or "suis-je éligible ?" it could not place: an eligibility check, which reads every
+                # answer given (bot/core/dialogue/eligibility_form.py).
                 name = ELIGIBILITY_INTENT
             elif opens_employer_path(name, text, unsure=unsure_reading(message, name)):
                 # An employer's first sentence with their figures, read by the classifier as a question: the

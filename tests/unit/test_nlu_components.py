@@ -98,3 +98,13 @@ def test_an_employers_message_no_faq_answer_fits_is_their_introduction():
     message.set("response_selector", {"faq": {"response": {"confidence": 0.8}}})  # a FAQ answer fits: kept
     [result] = RoleHint().process([message])
     assert result.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("Suis-je éligible à ce dispositif ?", "nlu_fallback", "check_eligibility"),
+    ("est-ce que je peux en bénéficier moi ?", "nlu_fallback", "check_eligibility"),
+    ("blabla dispositif", "nlu_fallback", "nlu_fallback"),
+    ("suis-je éligible si j'ai 60 ans ?", "faq", "faq"),  # a question the classifier placed keeps its intent
+])
+def test_asking_about_ones_own_eligibility_is_an_eligibility_check_when_the_classifier_hesitates(text, intent, expected):
+    assert processed(text, intent, [(intent, 0.4)]).get("intent")["name"] == expected

@@ -102,6 +102,16 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 
 
+# A visitor asking about their own eligibility in so many words ("Suis-je éligible à ce dispositif ?").
+_OWN_ELIGIBILITY = re.compile(r"\b(?:suis je|je suis|je serais|serais je|moi je suis) (?:bien )?eligible\b"
+                              r"|\bmon eligibilite\b|\b(?:puis je|je peux) (?:en )?(?:beneficier|profiter)\b")
+
+
+def asks_own_eligibility(text: str) -> bool:
+    """True when the visitor asks whether they are eligible ("Suis-je éligible à ce dispositif ?")."""
+    return bool(_OWN_ELIGIBILITY.search(normalize(text)))
+
+
 def says_not_an_employer(text: str) -> bool:
     """True when the visitor says they are not hiring but looking for themselves ("je ne suis pas employeur,
     je cherche un emploi")."""
