@@ -33,9 +33,20 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.adapters.intents import DEFAULTS, IntentModel
-from bot.core.read.speaker import writes_as_employer
+from bot.core.dialogue.decision import State
+from bot.core.dialogue.eligibility_form import gives_a_profile
+from bot.core.dialogue.faq import MIN_KEY_CONFIDENCE
+from bot.core.read.speaker import (
+    EMPLOYER_INTENT,
+    asks_own_eligibility,
+    opens_employer_path,
+    speaks_of_own_project,
+    writes_as_employer,
+)
 
 ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
+ELIGIBILITY_INTENT, FALLBACK_INTENT = "check_eligibility", "nlu_fallback"
+PROFILE_INTENTS = frozenset({FALLBACK_INTENT, "faq"})
 MODEL_FILE = "intent_model.joblib"
 # Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
 # trained on words can read ("🙂🙂🙂" was read as a goodbye).
@@ -106,10 +117,21 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return training_data
 
 
+def unsure_reading(message: Message, intent: str | None) -> bool:
+    """Whether the classifiers give the message no answer: not understood, or a FAQ question the ResponseSelector
+    cannot place (the FAQ decision would ask to rephrase, bot/core/dialogue/faq.py)."""
+    selected = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return intent == FALLBACK_INTENT or (intent == "faq" and float(selected.get("confidence") or 0.0) < MIN_KEY_CONFIDENCE)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class RoleHint(GraphComponent):
     """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
-    final intent, `nlu_fallback` included)."""
+    final intent, `nlu_fallback` included). It also decides what the intent alone may not: an employer's first
+    sentence with their figures that the classifier took for a question (or could not decide on) becomes the
+    employer's introduction, a candidate's own project that it took for one ("je veux m'occuper des
+    personnes âgées") gets the message's next intent, and a message it could not place or took for a question
+    that gives most of the candidate's answers is an eligibility check."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -120,8 +142,25 @@ class RoleHint(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
-            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if writes_as_employer(intent.get(INTENT_NAME_KEY), confidence, text):
+            name, confidence = intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if ((name in PROFILE_INTENTS and gives_a_profile(text, State()))
+                    or (name == FALLBACK_INTENT and asks_own_eligibility(text))):
+                # A long message giving the candidate's answers, which the classifier could not place or took for
+                # a question, or "suis-je éligible ?" it could not place: an eligibility check, which reads every
+                # answer given (bot/core/dialogue/eligibility_form.py).
+                name = ELIGIBILITY_INTENT
+            elif opens_employer_path(name, text, unsure=unsure_reading(message, name)):
+                # An employer's first sentence with their figures, read by the classifier as a question: the
+                # employer's path answers it (bot/core/read/speaker.py).
+                name = EMPLOYER_INTENT
+            elif name == EMPLOYER_INTENT and speaks_of_own_project(text):
+                # A candidate's project ("je veux m'occuper des personnes âgées"): the next reading of the message.
+                ranking = message.get(INTENT_RANKING_KEY) or []
+                name, confidence = next(((r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking
+                                         if r[INTENT_NAME_KEY] != EMPLOYER_INTENT), (None, 0.0))
+            if name != intent.get(INTENT_NAME_KEY):
+                message.set(INTENT, {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}, add_to_output=True)
+            if writes_as_employer(name, confidence, text):
                 entity = {"entity": ROLE_ENTITY, "value": EMPLOYER_ROLE, "start": 0, "end": len(text),
                           "confidence": 1.0, "extractor": type(self).__name__}
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)

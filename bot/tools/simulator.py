@@ -22,7 +22,8 @@ import yaml
 from bot.adapters.training import ROOT
 from bot.core.knowledge import load
 from bot.core.knowledge.rome import load_rome
-from bot.core.read.text import normalize, strip_accents
+from bot.core.read.jobs import title_forms
+from bot.core.read.text import normalize, strip_accents, word_tokens
 from bot.core.say.format import MONTHS
 from bot.tools.conversations import DEFAULT_TODAY, Conversation
 
@@ -64,15 +65,18 @@ def training_text() -> str:
 def usable_titles() -> tuple[tuple[str, str, str], ...]:
     """(masculine, feminine, sector id) of every ROME title with one listed sector, absent from the training data."""
     rome, seen = load_rome(), training_text()
-    entries = [([form.strip() for form in entry.title.split(" / ")], rome.sector_of(entry.code)) for entry in rome.titles]
-    # A title the ROME files under codes of different sectors ("monteur", "acheteur") has no one right answer.
+    # Whole forms, as the job reader knows them: "Trieur-classeur / Trieuse-classeuse de bois" is "Trieur-classeur
+    # de bois" (a bare "Trieur-classeur" is no ROME title), parentheses left out.
+    entries = [(title_forms(entry.title), rome.sector_of(entry.code)) for entry in rome.titles]
+    # A title the ROME files under codes of different sectors ("monteur", "acheteur") has no one right answer, even
+    # when it is spelt slightly differently ("directeur des / de travaux"): keyed as the job reader keys it.
     sectors_of: dict[str, set[str | None]] = {}
     for forms, sector in entries:
         for form in forms:
-            sectors_of.setdefault(normalize(form), set()).add(sector)
+            sectors_of.setdefault(" ".join(word_tokens(form)), set()).add(sector)
     titles = []
     for forms, sector in entries:
-        if sector is None or any(f" {normalize(form)} " in seen or len(sectors_of[normalize(form)]) > 1
+        if sector is None or any(f" {normalize(form)} " in seen or len(sectors_of[" ".join(word_tokens(form))]) > 1
                                  for form in forms):
             continue
         titles.append((forms[0], forms[-1], sector))

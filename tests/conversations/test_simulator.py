@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.core.read.text import normalize
+from bot.core.knowledge import load
+from bot.core.knowledge.rome import load_rome
+from bot.core.read.jobs import job_index
+from bot.core.read.text import normalize, word_tokens
 from bot.tools.conversations import DEFAULT_TODAY
 from bot.tools.simulator import MONTHS, training_text, usable_titles, visitors
 
@@ -37,3 +40,13 @@ def test_a_birth_date_gives_the_age_the_visitor_is_expected_to_have():
         born = date(int(year), MONTHS.index(month) + 1, int(day))
         had = (DEFAULT_TODAY.month, DEFAULT_TODAY.day) >= (born.month, born.day)
         assert visitor.slots["age"] == DEFAULT_TODAY.year - born.year - (0 if had else 1)
+
+
+def test_every_title_is_a_whole_rome_title_with_its_sector():
+    # "Trieur-classeur / Trieuse-classeuse de bois" is "Trieur-classeur de bois": a bare "Trieur-classeur" is
+    # no title, and no reader could be expected to find its sector.
+    k = load()
+    index = job_index(k, load_rome(k))
+    for masculine, feminine, sector in usable_titles():
+        for form in (masculine, feminine):
+            assert index.titles[" ".join(word_tokens(form))][1] == sector, form

@@ -17,6 +17,7 @@ from bot.core.knowledge import load
 from bot.core.read.reading import Reading
 from bot.core.say.buttons import AGE_RANGE_BUTTONS, CLOSED_VERDICT_BUTTONS
 from bot.core.say.forms import (
+    REWORDED,
     AGE_RANGES_OFFER,
     CHANGE_CONFIRMED,
     NOT_UNDERSTOOD,
@@ -431,3 +432,44 @@ def test_the_second_unreadable_answer_offers_to_skip_the_question():
     assert second.say[0].text == "Quelle couleur ?" and second.say[0].buttons == [{"title": "Passer", "payload": "passer"}]
     # The age question offers its ranges and "Passer" itself (ask_age): no second "Passer".
     assert eligibility("bof bof", requested="age", form_failures={"age": 1}).say[0].buttons is None
+
+
+@pytest.mark.parametrize("text, intent", [("je comprends pas la question", "dont_know"), ("?", "faq"),
+                                          ("c'est-à-dire ?", "faq"), ("j'ai pas compris", "deny")])
+def test_a_visitor_who_does_not_understand_the_question_gets_it_again_nothing_skipped_or_counted(text, intent):
+    decision = toy(text, intent=intent)
+    assert decision.ask_again and texts(decision) == [REWORDED]
+    assert decision.slots == {"skipped_slots": []}
+
+
+@pytest.mark.parametrize("text", ["c'est quoi des blocs de compétences ?", "Qu'est-ce qu'un diplôme complet ?"])
+def test_a_question_on_what_a_word_means_is_answered_not_taken_for_the_goal(text):
+    assert "goal" not in eligibility(text, requested="goal", intent="faq", role="candidat").slots
+    assert eligibility("des blocs de compétences", requested="goal", intent="faq").slots["goal"] == "blocs"
+
+
+def test_an_answer_that_also_gives_the_job_is_said_back_and_a_plain_one_is_not():
+    decision = eligibility("devenir maçon", requested="goal", role="candidat")
+    assert decision.slots["goal"] == "emploi" and decision.slots["sector"] == "btp"
+    assert texts(decision) == ["C'est noté : objectif : trouver un emploi et secteur : bâtiment et travaux publics."]
+    assert not eligibility("devenir maçon", requested="goal", role="candidat", sector="btp").say
+
+
+def test_a_job_given_with_the_goal_is_said_back_even_after_the_job_question_was_skipped():
+    decision = eligibility("devenir maçon", requested="goal", role="candidat", skipped_slots=["sector"])
+    assert decision.slots["sector"] == "btp" and texts(decision)[0].startswith("C'est noté : objectif")
+
+
+def test_a_skip_or_a_correction_the_nlu_took_for_a_question_is_not_left_to_the_faq():
+    skipped = eligibility("Je préfère ne pas répondre.", requested="situation", intent="faq", role="candidat")
+    assert skipped.slots["skipped_slots"] == ["situation"]
+    corrected = eligibility("Finalement non, je préfère viser le diplôme complet.", requested="situation",
+                            intent="faq", role="candidat", goal="blocs")
+    assert corrected.slots["goal"] == "certification"
+
+
+@pytest.mark.parametrize("text, gives", [
+    ("J'ai 42 ans, je suis au chômage et je souhaiterais devenir aide-soignante.", True),
+    ("j'ai 42 ans, je suis au chômage", False), ("nous voulons recruter 3 maçons sur 12 mois", False)])
+def test_a_message_gives_a_profile_when_it_holds_several_answers(text, gives):
+    assert eligibility_form.gives_a_profile(text, state(form_name=None)) == gives

@@ -298,3 +298,11 @@ def test_faq_answer():
     follow_up = state(None, pending_question="funding_figures", funding_cost=12000.0)
     assert answer_faq(Turn("et pour 6 mois ?", "faq", 0.9), follow_up, "employer_cost", 0.9, DOMAIN) == \
         simulate_funding(Turn("et pour 6 mois ?", "faq", 0.9), follow_up)
+
+
+@pytest.mark.parametrize("text, sector, jobs", [
+    ("Des déménageurs.", "transport", "Des déménageurs."), ("deux ouvriers viticoles", "agriculture", "deux ouvriers viticoles"),
+    ("le BTP", "btp", None), ("une boulangerie", "artisanat_alimentaire", None), ("maçon", "btp", None)])
+def test_people_to_hire_given_for_the_sector_are_the_jobs_too(text, sector, jobs):
+    decision = employer(text, requested="sector")
+    assert decision.slots["sector"] == sector and decision.slots.get("jobs_to_fill") == jobs

@@ -29,8 +29,12 @@ from bot.core.read.speaker import (
     PUBLIC,
     employer_kind,
     names_public_employer,
+    EMPLOYER_INTENT,
+    opens_employer_path,
     says_not_an_employer,
     speaks_as_employer,
+    speaks_of_own_project,
+    writes_as_employer,
 )
 from bot.core.say.employer import employer_plan_message, excluded_employer_message
 from bot.core.say.faq import faq_placeholders
@@ -409,6 +413,7 @@ def test_parse_contract_months(text, months, problem):
         ("des contrats de 12 mois", 12),
         ("sur deux ans", 24),
         ("pendant un an et demi", 18),
+        ("recruter deux commis de cuisine pour un an", 12),
         ("un contrat de 40 mois", None),
         ("j'ai 30 ans", None),
     ],
@@ -486,9 +491,54 @@ def test_employer_core_imports_no_rasa():
     ("je veux recruter des personnes", None),
     ("je veux former mes salariés", None),
     ("comment recruter avec la VAE inversée ?", None),
+    # People counted by their job in a clause of their own, without a hiring verb.
+    ("une PME du BTP, 3 maçons, 12 mois, c'est possible ?", "3 maçons"),
+    ("Une société de gardiennage, 3 agents de sécurité cynophiles, sur 12 mois ?", "3 agents de sécurité cynophiles"),
+    ("une PME du BTP, 12 mois", None),  # the article counts no one, a duration names no job
+    ("nous sommes 3 associés", None),
+    ("j'ai 3 enfants, 2 ans de chômage", None),
 ])
 def test_find_jobs_in(text, jobs):
     assert find_jobs_in(text) == jobs
+
+
+@pytest.mark.parametrize("text,hires", [
+    ("une PME du BTP, 3 maçons, 12 mois, c'est possible ?", 3),
+    ("on voudrait recruter deux commis de cuisine pour un an", 2),
+    ("une PME du BTP de 20 salariés, 12 mois", None),
+])
+def test_find_hires_in_counts_people_by_their_job(text, hires):
+    assert find_hires_in(text, K) == hires
+
+
+@pytest.mark.parametrize("text", [
+    "je veux m'occuper des personnes âgées", "évoluer dans mon entreprise", "devenir maçon",
+    "bonjour, j'aimerais me reconvertir dans la logistique", "je voudrais travailler dans un hôtel",
+])
+def test_a_candidates_own_project_is_not_an_employers_introduction(text):
+    assert speaks_of_own_project(text)
+    assert not writes_as_employer(EMPLOYER_INTENT, 0.9, text)
+
+
+@pytest.mark.parametrize("text", ["je veux former des jeunes", "je suis recruteur", "je tiens une boulangerie"])
+def test_an_employers_introduction_is_no_candidates_project(text):
+    assert not speaks_of_own_project(text)
+    assert writes_as_employer(EMPLOYER_INTENT, 0.9, text)
+
+
+@pytest.mark.parametrize("intent,text,opens", [
+    ("faq", "On voudrait embaucher deux commis de cuisine pour notre brasserie, avec un contrat de "
+            "professionnalisation en VAE inversée.", True),
+    ("nlu_fallback", "Je dirige une entreprise (banque, assurance et finance) et je voudrais embaucher 4 postes de "
+                     "responsable comptabilité pour 18 mois.", True),
+    ("faq", "Une société de gardiennage, 3 agents de sécurité cynophiles, sur 12 mois, c'est faisable ?", True),
+    ("faq", "Je recrute : combien ça coûte à l'employeur ?", False),  # a question, no figures: the FAQ answers
+    ("simulate_funding", "je recrute 2 serveurs sur 1 an, ça coûte combien ?", False),
+    ("faq", "je cherche un emploi, 3 maçons sont partis, qui recrute ?", False),
+    ("inform", "une PME du BTP, 3 maçons, 12 mois", False),  # inform with the role entity starts the path already
+])
+def test_an_employers_first_sentence_with_figures_opens_the_employer_path(intent, text, opens):
+    assert opens_employer_path(intent, text, K) == opens
 
 
 

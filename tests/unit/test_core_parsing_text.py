@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.read.changes import requested_change
 from bot.core.read.money import MoneyParse, parse_money
-from bot.core.read.profile import parse_goal, parse_situation
+from bot.core.read.profile import parse_goal, parse_situation, situation_in_passing
 
 
 @pytest.mark.parametrize(
@@ -161,3 +161,22 @@ def test_situation_in_chat_and_colloquial_french(text, expected):
 ])
 def test_goal_in_chat_spelling_or_with_a_typo(text, expected):
     assert parse_goal(text) == expected
+
+
+@pytest.mark.parametrize("text, goal, situation", [
+    ("je suis salariée à temps partiel et j'aimerais obtenir le diplôme", "certification", "salarie"),
+    ("manager en terminal de cuisson", None, None),  # "terminal" is a word of its own, not "terminale" mistyped
+    ("je n'ai pas d'activité", None, "demandeur_emploi"),
+])
+def test_goal_and_situation_are_not_read_from_other_words(text, goal, situation):
+    assert (parse_goal(text), parse_situation(text)) == (goal, situation)
+
+
+@pytest.mark.parametrize("text, situation", [("je suis ouvrier viticole", None), ("employé de rayon", None),
+                                             ("conductrice transport scolaire", None),
+                                             ("aérodynamicienne en études, recherche et développement", None),
+                                             ("agent technique en études et développement", None),
+                                             ("ouvrière en CDI", "salarie"), ("en terminale", "etudiant")])
+def test_a_job_title_said_in_passing_is_no_situation(text, situation):
+    assert situation_in_passing(text) == situation
+    assert parse_situation("ouvrière") == "salarie"  # the answer to the situation question

@@ -7,6 +7,7 @@ the answers a visitor may ask to change. The other functions are each action's d
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, Callable, Mapping
 
@@ -17,7 +18,7 @@ from bot.core.eligibility import Profile, assess
 from bot.core.funding import Coverage, FundingInputError, coverage
 from bot.core.knowledge import Knowledge
 from bot.core.read.age import parse_age
-from bot.core.read.profile import parse_goal, parse_situation
+from bot.core.read.profile import parse_goal, parse_situation, situation_in_passing
 from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
 from bot.core.read.sectors import find_sector_in, names_wanted_job, parse_sector
@@ -113,7 +114,7 @@ def goal_answer(turn: Turn, state: State) -> Reading:
 
 situation_answer = choice(parse_situation, SITUATION_PROBLEM)
 goal_mention = mention(parse_goal)
-situation_mention = mention(parse_situation)
+situation_mention = mention(situation_in_passing)
 
 FORM = form.FormSpec(
     name=NAME,
@@ -125,6 +126,18 @@ FORM = form.FormSpec(
     change_buttons=ELIGIBILITY_CHANGE_BUTTONS,
     skip_offered_by_question=frozenset({"age"}),  # ask_age offers age ranges and "Passer"
 )
+
+# A message giving this many of the candidate's four answers is an eligibility check, whatever else it says.
+PROFILE_MESSAGE_ANSWERS = 3
+
+
+def gives_a_profile(text: str, state: State) -> bool:
+    """Whether a message gives several of the candidate's answers (age, job, goal, situation), read as the form
+    reads them in passing: a long polite message the intent classifier could not place, or took for a question
+    on the scheme ("… pourriez-vous me dire si je peux bénéficier de ce dispositif ?"), asks for the verdict."""
+    given = form.mentions(FORM, Turn(text), replace(state, slots={}, form=NAME), list(FORM.answer_readers))
+    return len(set(given) & set(FORM.answer_readers)) >= PROFILE_MESSAGE_ANSWERS
+
 
 # --------------------------------------------------------------------------- the form
 

@@ -23,12 +23,13 @@ from bot.core.read.hiring import (
     find_hires_in,
     find_jobs_in,
     find_short_correction_in,
+    names_people,
     names_people_not_a_duration,
     parse_hires,
 )
 from bot.core.read.reading import Reading
 from bot.core.read.replies import asks_a_question, has_letters, skips
-from bot.core.read.sectors import find_sector_in, parse_sector
+from bot.core.read.sectors import find_sector_in, names_a_job, parse_sector
 from bot.core.read.speaker import EMPLOYER_INTENT, EXCLUDED_KINDS, NOT_AN_EMPLOYER, employer_kind, says_not_an_employer
 from bot.core.say.buttons import (
     EMPLOYER_BUTTONS,
@@ -85,7 +86,10 @@ def sector_answer(turn: Turn, state: State) -> Reading:
             return Reading()
         if not has_letters(text):
             return Reading(problem=COMPANY_SECTOR_PROBLEM)
-    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]})
+    # "Des déménageurs": the people to hire, from whose job the sector is read; kept as the jobs too.
+    jobs = (" ".join(text.split())[:MAX_JOBS_CHARS]
+            if state.get("jobs_to_fill") is None and names_people(text) and names_a_job(match, k) else None)
+    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS], **({"jobs_to_fill": jobs} if jobs else {})})
 
 
 def sector_mention(turn: Turn, state: State) -> Reading:
@@ -132,7 +136,7 @@ def months_answer(turn: Turn, state: State) -> Reading:
 
 def jobs_mention(turn: Turn, state: State) -> Reading:
     """Jobs named after a hiring verb in a sentence that says more ("on veut recruter 4 aides-soignantes sur 2 ans")."""
-    return Reading(find_jobs_in(turn.text))
+    return Reading(find_jobs_in(turn.text, state.knowledge))
 
 
 def hires_mention(turn: Turn, state: State) -> Reading:

@@ -8,8 +8,10 @@ The rules of `extract`, in order:
 - a control intent ("stop", "recommencer") is no answer: nothing is read;
 - a request to change an answer empties it, so that it is asked again ("je voudrais changer mon âge"), or offers
   buttons when none is named ("je voudrais modifier une réponse");
+- "je comprends pas la question" or a bare "?" gets the question again, in other words, nothing counted;
 - a digression (a question mid-form) is left to the rules, which answer it and resume the form, unless it is
-  a plain answer the NLU took for something else;
+  a plain answer, a skip or a correction the NLU took for something else (a question on what a word means is
+  never an answer);
 - values of other slots said in passing are taken ("j'ai 30 ans, je veux être maçon"), but replace an answer
   already given only in a message that corrects one ("en fait");
 - "je ne sais pas" / "passer" skips the question;
@@ -28,13 +30,14 @@ from bot.core.dialogue.decision import Decision, Say, State, Turn
 from bot.core.dialogue.slots import PENDING
 from bot.core.read.changes import ANY_ANSWER, requested_change
 from bot.core.read.reading import Reading
-from bot.core.read.replies import answer_shaped, corrects, skips
+from bot.core.read.replies import answer_shaped, asks_a_definition, asks_to_reword, corrects, skips
 from bot.core.say.buttons import SKIP_BUTTON
 from bot.core.say.forms import (
     CHANGE_CONFIRMED,
     NOT_UNDERSTOOD,
     NOTHING_TO_CHANGE,
     QUESTION_SKIPPED,
+    REWORDED,
     WHICH_ANSWER,
     noted,
 )
@@ -114,11 +117,18 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
     if change is not None:
         return change
     requested = state.requested
+    if requested in slots and asks_to_reword(text):
+        # "Je comprends pas la question", "?": nothing read, skipped or counted; the question comes again.
+        return replace(ask_again(state), say=(Say(text=REWORDED),))
     answer = form.answer_readers[requested](turn, state) if requested in slots else None
-    digression = intent in DIGRESSION_INTENTS and not free_text_answer(turn, state)
-    if digression and (answer is None or answer.value is None or not answer.recognised):
-        return Decision()  # a question or a remark, not an answer: the rules answer it and the form resumes
     others = [slot for slot in slots if slot != requested]
+    digression = intent in DIGRESSION_INTENTS and not free_text_answer(turn, state) and not skips(text)
+    if digression and corrects(text) and mentions(form, turn, state, others):
+        digression = False  # "finalement non, je préfère viser le diplôme complet": a correction, not a question
+    if digression and (answer is None or answer.value is None or not answer.recognised or asks_a_definition(text)):
+        # A question or a remark, not an answer ("c'est quoi des blocs de compétences ?" names no goal): the rules
+        # answer it and the form resumes.
+        return Decision()
     answered = answer is not None and answer.value is not None
     if answered and answer.recognised and not corrects(text):
         # Said in passing while answering the question: only what was not known yet is taken. Beside an
@@ -135,7 +145,13 @@ def extract(form: FormSpec, turn: Turn, state: State, slots: list[str]) -> Decis
     if answered and not answer.recognised and (values or intent == DONT_KNOW or skips(text)):
         answer = Reading()  # "non en fait j'ai 19 ans" at the job question: the age, not a job called so
     if answer.value is not None:
-        return Decision({**values, requested: answer.value, **(answer.extra or {}), **failures_reset(state, requested)})
+        # An answer that fills another question too ("devenir maçon" at the goal question: the goal and the job)
+        # is said back, so that the question the visitor will not be asked is seen answered.
+        also = {slot: value for slot, value in (answer.extra or {}).items()
+                if slot in form.answer_readers and state.get(slot) is None}
+        note = noted({requested: answer.value, **also}, state.knowledge) if also else None
+        return Decision({**values, requested: answer.value, **(answer.extra or {}), **failures_reset(state, requested)},
+                        say=(Say(text=note),) if note else ())
     if intent == DONT_KNOW or skips(text):
         return Decision({**values, requested: None, "skipped_slots": state.skipped + [requested]})
     if values:

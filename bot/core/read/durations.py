@@ -11,10 +11,11 @@ MONTHS_PER_YEAR = 12
 WEEKS_PER_YEAR = 52
 # A duration and its unit, with an optional "et demi": on text whose numbers are digits (see numbers.py).
 DURATION = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mois|ans?|annees?|semaines?)\b(\s+et\s+demie?)?")
-# A duration inside a longer sentence: months, or years after a word that introduces a length ("sur 2 ans"),
+# A duration inside a longer sentence: months, or years after a word that introduces a length ("sur 2 ans",
+# "pour un an"),
 # so that "j'ai 25 ans" is not taken for one.
 _DURATION_MENTION = re.compile(
-    r"(\d+(?:[.,]\d+)?) ?mois\b|\b(?:contrat|duree|sur|pendant) (?:de |d )?(?:environ )?(\d+) ?(ans?|annees?)\b"
+    r"(\d+(?:[.,]\d+)?) ?mois\b|\b(?:contrat|duree|sur|pendant|durant|pour) (?:de |d )?(?:environ )?(\d+) ?(ans?|annees?)\b"
     r"( et demie?)?"
 )
 

@@ -7,6 +7,8 @@ from bot.core.knowledge import Knowledge, load
 from bot.core.read.durations import DURATION, parse_contract_months
 from bot.core.read.numbers import digits
 from bot.core.read.reading import NOT_POSITIVE, TOO_MANY, UNCLEAR, Reading
+from bot.core.read.sectors import parse_sector
+from bot.core.read.text import normalize
 
 # "une dizaine" of people: read as the round figure (the visitor can correct it).
 _ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -14,9 +16,8 @@ _ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20
 _ROUND = re.compile(rf"(?:(\d+) )?({'|'.join(_ROUND_COUNTS)})s?\b")
 _RANGE = re.compile(r"\b(?:entre )?(\d+) (?:a|ou|et) (\d+)\b")
 # Numbers that are not a head count: durations, amounts, percentages, ages.
-_NOT_A_COUNT = re.compile(
-    r"\b\d+(?: \d+)? ?(?:mois|ans?|annees?|semaines?|jours?|heures?|h|euros?|eur|k|%|pourcents?)\b"
-)
+_UNITS = r"(?:mois|ans?|annees?|semaines?|jours?|heures?|h|euros?|eur|k|%|pourcents?)"
+_NOT_A_COUNT = re.compile(rf"\b\d+(?: \d+)? ?{_UNITS}\b")
 _COUNT = re.compile(r"\b(\d+)\b")
 _COMPANY_SIZE = (
     re.compile(
@@ -64,13 +65,32 @@ def parse_hires(text: str, k: Knowledge | None = None) -> CountParse:
 
 
 def find_hires_in(text: str, k: Knowledge | None = None) -> int | None:
-    """A number of hires mentioned in a sentence ("nous voulons recruter trois maçons"), or None."""
+    """A number of hires mentioned in a sentence ("nous voulons recruter trois maçons", "une PME du BTP, 3 maçons,
+    12 mois"), or None."""
     k = k or load()
     found = _HIRES_MENTION.search(digits(text))
-    if not found:
+    counted = None if found else counted_jobs_in(text, k)
+    if not found and not counted:
         return None
-    parsed = _checked_hires(int(found.group(1) or found.group(2)), k)
+    parsed = _checked_hires(int(found.group(1) or found.group(2)) if found else counted[0], k)
     return parsed.value
+
+
+# A clause that counts people by their job, with no hiring verb: "une PME du BTP, 3 maçons, 12 mois" (not its
+# article: "une PME du BTP" counts no one).
+_CLAUSES = re.compile(r"[^,.;:!?()]+")
+_ARTICLES = ("un", "une")
+_COUNTED = re.compile(rf"^(\d+) (?!{_UNITS}\b)[a-z]")
+
+
+def counted_jobs_in(text: str, k: Knowledge | None = None) -> tuple[int, str] | None:
+    """(count, the clause as written) for a clause of its own that counts people by a job the sector reader knows
+    ("3 agents de sécurité cynophiles"), not by a duration or an amount; None when there is none."""
+    for clause in _CLAUSES.findall(text):
+        found = _COUNTED.match(digits(clause))
+        if found and normalize(clause).split()[0] not in _ARTICLES and parse_sector(clause, k).matched:
+            return int(found.group(1)), " ".join(clause.split())
+    return None
 
 
 # The jobs named after a hiring verb, up to a duration, a reason or the end of the clause: "on veut recruter
@@ -89,11 +109,13 @@ _NOT_JOBS = re.compile(
 )
 
 
-def find_jobs_in(text: str) -> str | None:
-    """The jobs an employer names in a sentence ("nous voulons recruter trois chauffeurs poids lourd"), or None."""
+def find_jobs_in(text: str, k: Knowledge | None = None) -> str | None:
+    """The jobs an employer names in a sentence ("nous voulons recruter trois chauffeurs poids lourd", "une PME du
+    BTP, 3 maçons, 12 mois"), or None."""
     found = _JOBS_MENTION.search(text)
     if not found:
-        return None
+        counted = counted_jobs_in(text, k)
+        return counted[1] if counted else None
     jobs = " ".join(found.group("jobs").split())
     if _NOT_JOBS.match(jobs) or not any(char.isalpha() for char in jobs):
         return None
@@ -127,6 +149,15 @@ def names_people_not_a_duration(text: str) -> bool:
     """"C'est 4 personnes" answers how many, not how long, even at the duration question."""
     converted = digits(text)
     return bool(_PEOPLE.search(converted)) and not DURATION.search(converted)
+
+
+# People named in the plural or counted ("des déménageurs", "deux soudeurs", "3 maçons"): people to hire.
+_PEOPLE_NAMED = re.compile(r"^(?:des|\d+|plusieurs|quelques) [a-z]")
+
+
+def names_people(text: str) -> bool:
+    """Whether a short answer names people in the plural or with a count ("des déménageurs", "deux soudeurs")."""
+    return bool(_PEOPLE_NAMED.match(digits(text)))
 
 
 def find_company_size_in(text: str) -> int | None:

@@ -14,7 +14,8 @@ from bot.core.read.text import standard_spelling
 
 # First matching row wins: "quelques blocs du diplôme" is blocs, "je ne travaille pas" is a job seeker.
 _GOALS = (
-    ("blocs", r"\bblocs?\b|une partie|en partie|partiel|quelques competences|certaines competences"),
+    # Not "à temps partiel", a working time.
+    ("blocs", r"\bblocs?\b|une partie|en partie|(?<!temps )partiel|quelques competences|certaines competences"),
     ("reconversion", r"reconver|changer de (?:metier|voie|secteur|travail|job|vie)|reorient|nouveau metier"),
     (
         "emploi",
@@ -31,7 +32,7 @@ _SITUATIONS = (
     (
         "demandeur_emploi",
         r"demandeu(?:r|se)s? d emploi|chomage|chomeu(?:r|se)|sans (?:emploi|travail|activite)"
-        r"|pas (?:de|d) (?:emploi|travail|boulot)|travaille pas|cherche (?:un |du )?(?:emploi|travail|job|boulot)"
+        r"|pas (?:de|d) (?:emploi|travail|boulot|activite)|travaille pas|cherche (?:un |du )?(?:emploi|travail|job|boulot)"
         r"|recherche d emploi|france travail|pole emploi|\brsa\b|licencie",
     ),
     (
@@ -57,13 +58,13 @@ _SITUATIONS = (
 _VOCABULARY = (
     "certification", "diplome", "qualification", "reconversion", "reorientation", "competences", "emploi",
     "travail", "travaille", "travailler", "chomage", "chomeur", "chomeuse", "demandeur", "demandeuse", "etudiant", "etudiante",
-    "lyceen", "lyceenne", "terminale", "troisieme", "universite", "college", "salarie", "salariee", "interim",
+    "lyceen", "lyceenne", "troisieme", "universite", "college", "salarie", "salariee", "interim",
     "fonctionnaire", "contractuel", "independant", "entrepreneur", "retraite", "retraitee",
 )
 _MIN_TYPO_CHARS = 6
 _TYPO_CUTOFF = 88  # "chommeuse" and "certfication" are corrected; "salaire" is not "salarie"
-# Words that are also other real words ("licence", "licencié") are left out of the vocabulary: only typos of words
-# with no near neighbour are corrected.
+# Words that are also other real words ("licence", "licencié", "terminale": "manager en terminal de cuisson") are
+# left out of the vocabulary: only typos of words with no near neighbour are corrected.
 
 
 @functools.lru_cache(maxsize=4096)
@@ -87,3 +88,14 @@ def parse_goal(text: str) -> str | None:
 def parse_situation(text: str) -> str | None:
     """salarie, demandeur_emploi, etudiant, autre, or None when no situation is recognised."""
     return _classify(text, _SITUATIONS)
+
+
+# Words that answer the situation question ("ouvrière", "employé") but, said in passing, belong to a job title
+# ("je suis ouvrier viticole", "employé de rayon", "conductrice transport scolaire", "aérodynamicienne en études,
+# recherche et développement" at the job question): the job, not the visitor's situation.
+_JOB_TITLE_WORDS = re.compile(r"\b(?:employee?|ouvriere?)s?\b|\bscolaires?\b|\ben etudes? (?:et|recherche)\b")
+
+
+def situation_in_passing(text: str) -> str | None:
+    """The situation a message gives while answering something else, job-title words left out."""
+    return parse_situation(_JOB_TITLE_WORDS.sub(" ", standard_spelling(text)))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.read.text import normalize
+
 # A question asked back ("quel est mon OPCO ?", "c'est quoi un tuteur"): a question mark at the end or a question
 # word at the start.
 QUESTION = re.compile(
@@ -31,6 +33,28 @@ CORRECTION = re.compile(
     r"je rectifie|au final|enfin)\b",
     re.I,
 )
+
+
+# "Je comprends pas la question", "c'est-à-dire ?", "quoi ?", a bare "?": the visitor asks for the question in other
+# words (read on `normalize`d text, a bare question mark apart).
+REWORD = re.compile(
+    r"\b(?:je |j )?(?:ne |n )?(?:comprends?|capte|pige) (?:pas|rien)\b|\bpas (?:compris|capte|pige)\b"
+    r"|\bc est a dire\b|\b(?:ca|cela) veut dire quoi\b|\bque voulez vous dire\b|^(?:quoi|hein)$"
+)
+# "C'est quoi des blocs de compétences ?": a question on what a word means never answers with that word.
+DEFINITION = re.compile(
+    r"^(?:c est quoi|qu est ce que c est|qu est ce qu|que (?:veut dire|signifie)|(?:ca|cela) (?:veut dire|signifie))\b"
+)
+
+
+def asks_to_reword(text: str) -> bool:
+    """Whether the visitor says they do not understand the question ("je comprends pas la question", "?")."""
+    return bool(re.fullmatch(r"[?\s]+", text) or REWORD.search(normalize(text)))
+
+
+def asks_a_definition(text: str) -> bool:
+    """Whether the message asks what something means ("c'est quoi des blocs de compétences ?")."""
+    return bool(DEFINITION.search(normalize(text)))
 
 
 def asks_a_question(text: str) -> bool:

@@ -235,6 +235,12 @@ def find_sector_in(text: str, k: Knowledge | None = None) -> SectorMatch | None:
     return _read(k, text.strip(), sentence=True)
 
 
+def names_a_job(match: SectorMatch, k: Knowledge | None = None) -> bool:
+    """Whether a reading was made from a ROME job title ("des déménageurs"), not from a sector or a workplace only
+    ("le BTP", "une boulangerie")."""
+    return match.matched and match.matched_phrase in _rome(k or load()).titles
+
+
 def known_sector_match(sector_id: str | None, k: Knowledge | None = None) -> SectorMatch | None:
     """A sector already known (e.g. a slot value) as a `SectorMatch`, without reading text again."""
     k = k or load()

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
+from bot.core.knowledge import Knowledge
 from bot.core.read.changes import requested_change
+from bot.core.read.hiring import find_hires_in, find_jobs_in
 from bot.core.read.numbers import digits
 from bot.core.read.text import normalize
 
@@ -100,6 +102,16 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 
 
+# A visitor asking about their own eligibility in so many words ("Suis-je éligible à ce dispositif ?").
+_OWN_ELIGIBILITY = re.compile(r"\b(?:suis je|je suis|je serais|serais je|moi je suis) (?:bien )?eligible\b"
+                              r"|\bmon eligibilite\b|\b(?:puis je|je peux) (?:en )?(?:beneficier|profiter)\b")
+
+
+def asks_own_eligibility(text: str) -> bool:
+    """True when the visitor asks whether they are eligible ("Suis-je éligible à ce dispositif ?")."""
+    return bool(_OWN_ELIGIBILITY.search(normalize(text)))
+
+
 def says_not_an_employer(text: str) -> bool:
     """True when the visitor says they are not hiring but looking for themselves ("je ne suis pas employeur,
     je cherche un emploi")."""
@@ -118,13 +130,49 @@ EMPLOYER_FORM_CHANGES = ("jobs", "hires", "months")
 
 def writes_as_employer(intent: str | None, confidence: float, text: str) -> bool:
     """True when a message shows its writer hires: they introduce themselves as an employer (the intent,
-    fairly sure), write as one ("en tant que recruteur, combien ça me coûte ?") or ask to change an answer only
-    the employer form asks for ("je voudrais changer la durée"); never one who says they are
-    not ("je ne suis pas employeur"), which the intent classifier may still call an introduction."""
+    fairly sure, unless the words are a candidate's own project), write as one ("en tant que recruteur, combien ça
+    me coûte ?") or ask to change an answer only the employer form asks for ("je voudrais changer la durée"); never
+    one who says they are not ("je ne suis pas employeur"), which the intent classifier may still call an
+    introduction."""
     if says_not_an_employer(text):
         return False
-    return ((intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE) or speaks_as_employer(text)
-            or requested_change(text) in EMPLOYER_FORM_CHANGES)
+    if speaks_as_employer(text) or requested_change(text) in EMPLOYER_FORM_CHANGES:
+        return True
+    return intent == EMPLOYER_INTENT and confidence >= EMPLOYER_INTENT_CONFIDENCE and not speaks_of_own_project(text)
+
+
+# A visitor speaking of their own career ("je veux m'occuper des personnes âgées", "évoluer dans mon entreprise",
+# "devenir maçon"): what they want to do themselves, never what they hire for. Read on `normalize`d text.
+_OWN_PROJECT = re.compile(
+    r"^(?:(?:bonjour|bonsoir|salut|slt|moi|alors|ben|euh) )*"
+    r"(?:(?:je (?:veux|voudrais|souhaite|souhaiterais|aimerais|compte|vais|peux|pourrais|cherche a|reve de)"
+    r"|j aimerais|j ai envie d|j voudrais|jveux) )?(?:(?:de |d )?(?:pouvoir )?)?"
+    r"(?:(?:m|me) (?:occuper|former|reconvertir|orienter|lancer|installer)\b"
+    r"|(?:evoluer|devenir|redevenir|travailler|progresser|apprendre|bosser|exercer)\b"
+    r"|changer de (?:metier|voie|job|travail)\b)"
+)
+
+
+def speaks_of_own_project(text: str) -> bool:
+    """True when the message says what the visitor wants to do themselves ("je veux m'occuper des personnes
+    âgées", "évoluer dans mon entreprise"): a candidate, whatever the intent classifier makes of it."""
+    return bool(_OWN_PROJECT.search(normalize(text)))
+
+
+# The intents a classifier gives an employer's first sentence when it reads the question in it rather than the
+# introduction ("On voudrait embaucher deux commis de cuisine…, avec un contrat de professionnalisation en VAE
+# inversée." is a FAQ question to it), or hesitates between the two (not understood).
+OPENING_INTENTS = frozenset({"faq", "check_eligibility", "nlu_fallback"})
+
+
+def opens_employer_path(intent: str | None, text: str, k: Knowledge | None = None, unsure: bool = False) -> bool:
+    """True when a message written by an employer names what they hire (the jobs or how many), or is one the
+    classifier's reading leaves `unsure` (not understood, or a FAQ question no answer fits: "Nous sommes une
+    fonderie de 80 salariés et nous avons du mal à recruter. La VAE inversée peut-elle nous aider ?"), while the
+    intent would not start the employer's path: its answer is that path, which reads every detail of the message."""
+    if intent not in OPENING_INTENTS or says_not_an_employer(text) or not speaks_as_employer(text):
+        return False
+    return unsure or find_jobs_in(text, k) is not None or find_hires_in(text, k) is not None
 
 
 # A company speaking of itself before anything else ("une PME du BTP, 3 maçons, 12 mois", "Une société de

@@ -14,6 +14,9 @@ from bot.core.say.format import format_count, format_months, format_number, join
 
 # An answer that no reader could read and that came with no explanation of its own.
 NOT_UNDERSTOOD = "Je n'ai pas compris votre réponse."
+# The visitor did not understand the question ("je comprends pas la question", "?"): it comes again, with its
+# examples or buttons.
+REWORDED = "Pas de souci, une réponse courte suffit :"
 # A named answer emptied to be asked again ("je voudrais changer mon âge").
 CHANGE_CONFIRMED = "D'accord, modifions cette réponse."
 # "Je voudrais modifier une réponse", with a button per answer given...
