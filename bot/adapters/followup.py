@@ -9,12 +9,7 @@ by an employer with details (RoleHint's `role` entity starts the employer form).
 """
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -25,6 +20,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.adapters.nlu import StatelessComponent
 from bot.core.dialogue.followup import INTENT as FOLLOW_UP, routed_by_nlu
 from bot.core.knowledge import load
 from bot.core.read.followup import read_followup
@@ -32,14 +28,9 @@ from bot.core.status import reference_date
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class FollowUpHint(GraphComponent):
+class FollowUpHint(StatelessComponent):
     """Sets the intent `follow_up` (confidence 1) on a short follow-up, the NLU's ranking kept after it (put after
     the FallbackClassifier and RoleHint: it reads the final intent and entities)."""
-
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> FollowUpHint:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

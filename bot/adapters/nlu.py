@@ -124,19 +124,23 @@ def unsure_reading(message: Message, intent: str | None) -> bool:
     return intent == FALLBACK_INTENT or (intent == "faq" and float(selected.get("confidence") or 0.0) < MIN_KEY_CONFIDENCE)
 
 
+class StatelessComponent(GraphComponent):
+    """A pipeline component with nothing to train or store: it only reads each message (the hints below)."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> StatelessComponent:
+        return cls()
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class RoleHint(GraphComponent):
+class RoleHint(StatelessComponent):
     """Adds the `role` entity to a message whose writer hires (after the intent classifiers: it reads the
     final intent, `nlu_fallback` included). It also decides what the intent alone may not: an employer's first
     sentence with their figures that the classifier took for a question (or could not decide on) becomes the
     employer's introduction, a candidate's own project that it took for one ("je veux m'occuper des
     personnes âgées") gets the message's next intent, and a message it could not place or took for a question
     that gives most of the candidate's answers is an eligibility check."""
-
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> RoleHint:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
