@@ -101,7 +101,8 @@ def test_two_messages_of_one_conversation_on_two_servers_are_processed_one_after
     """Sent at the same moment, directly to rasa-1 and rasa-2: the Redis lock makes one wait for the other."""
     sender = f"cluster-lock-{uuid.uuid4().hex[:8]}"
     urls = [f"http://127.0.0.1:{port}/webhooks/rest/webhook" for port in cluster.topology.rasa_ports]
-    questions = [("C'est quoi un OPCO ?", "opérateur"), ("Quels secteurs sont concernés ?", "santé")]
+    # Words of each answer's first line: asked again, an answer comes back short (issue 34), that line kept.
+    questions = [("C'est quoi un OPCO ?", "opérateur"), ("Quels secteurs sont concernés ?", "pas de liste")]
     assert requests.post(urls[0], json={"sender": sender, "message": "Bonjour"}, timeout=60).status_code == 200
     for _ in range(8):  # Rasa's own RedisLockStore let about one pair in 25 through (bot/adapters/locks.py)
         barrier = threading.Barrier(2)

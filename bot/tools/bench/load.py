@@ -165,12 +165,15 @@ class Conversation:
 
 
 def fixed_conversation(rng: random.Random, turns: int) -> list:
-    """A scenario conversation (scenarios.conversation) cut or padded with FAQ questions to `turns` turns."""
+    """A scenario conversation (scenarios.conversation) cut or padded with FAQ questions to `turns` turns. The
+    padding asks what the visitor has not asked yet while it can: the same question again gets the short form of
+    its answer (issue 34), which need not carry the words the turn expects."""
     from bot.tools.bench.scenarios import FAQ
 
     chosen = conversation(rng)[:turns]
     while len(chosen) < turns:
-        chosen.append(rng.choice(FAQ))
+        fresh = [turn for turn in FAQ if turn not in chosen]
+        chosen.append(rng.choice(fresh or FAQ))
     return chosen
 
 
