@@ -80,9 +80,20 @@ class IntentModel:
         labels, length = self.labels, self.config["ranking_length"]
         rankings = []
         for row in probabilities:
-            order = np.argsort(-row, kind="stable")[:length]
+            order = np.argsort(-row, kind="stable")[:length]  # length None: every label
             rankings.append([(labels[i], float(row[i])) for i in order])
         return rankings
+
+
+def blend(first: Sequence[tuple[str, float]], second: Sequence[tuple[str, float]],
+          weight: float) -> list[tuple[str, float]]:
+    """Two rankings of the same labels merged: each label's probability the weighted mean of its two
+    (`weight` the first's share; a label missing from a ranking cut to its top counts 0 there), highest first."""
+    merged: dict[str, float] = {}
+    for ranking, share in ((first, weight), (second, 1.0 - weight)):
+        for label, probability in ranking:
+            merged[label] = merged.get(label, 0.0) + share * probability
+    return sorted(merged.items(), key=lambda item: -item[1])
 
 
 def rank_texts(model: IntentModel, nlp: Any, texts: Iterable[str]) -> list[list[tuple[str, float]]]:
