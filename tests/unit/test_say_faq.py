@@ -11,6 +11,7 @@ CONTRACT_PLACEHOLDERS = {
     "experimentation_years", "arrete_date", "call_for_projects_date", "opco_count", "opco_names", "ministry",
     "pay_under_21", "pay_under_21_bac", "pay_21_25", "pay_21_25_bac", "pay_26_plus",
     "std_contract_min_months", "std_contract_max_months", "aid_26_plus", "aid_45_plus", "employer_aids_period",
+    "tutor_max_trainees", "tutor_max_trainees_employer", "tutor_min_experience_years",
     "src_loi", "src_decret", "src_arrete", "src_service_public", "src_travail_emploi", "src_code_travail",
     "src_france_vae", "src_dares", "src_moncompteformation", "src_alternance_public", "src_lemediasocial",
     "src_centre_inffo_afdas",
@@ -51,6 +52,8 @@ def test_placeholder_values():
     assert values["aid_45_plus"] == "2 000 €"
     assert values["src_decret"] == "décret n°2023-408 du 26 mai 2023"
     assert values["ministry"] == "ministère chargé du Travail"
+    assert (values["tutor_max_trainees"], values["tutor_max_trainees_employer"]) == ("trois", "deux")
+    assert values["tutor_min_experience_years"] == "deux"
 
 
 # --------------------------------------------------------------------------- worded for the phase (issue 34)

@@ -61,6 +61,9 @@ def faq_placeholders(k: Knowledge, status: Status | None = None) -> dict[str, st
         "aid_26_plus": format_eur(k.employer_aids.aid_26_plus_eur),
         "aid_45_plus": format_eur(k.employer_aids.aid_45_plus_eur),
         "employer_aids_period": join_and([str(year) for year in k.employer_aids.years]),
+        "tutor_max_trainees": number_in_words(k.tutoring.max_trainees_per_tutor),
+        "tutor_max_trainees_employer": number_in_words(k.tutoring.max_trainees_employer_tutor),
+        "tutor_min_experience_years": number_in_words(k.tutoring.min_experience_years),
     }
     values.update(_option_placeholders(k))
     values.update(_period_placeholders(k, status or experimentation_status(reference_date(), k)))
