@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -31,18 +31,23 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_UTTER_ACTION_KEY,
     SPACY_DOCS,
 )
-from rasa.nlu.utils.spacy_utils import SpacyNLP
-from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_RESPONSE_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.adapters.intents import DEFAULTS, IntentModel, blend
+from bot.adapters.nlu import LinearModelComponent
 
 MODEL_FILE = "faq_answer_model.joblib"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class FaqAnswerBlend(GraphComponent):
+class FaqAnswerBlend(LinearModelComponent):
     """Averages the ResponseSelector's answer probabilities for `retrieval_intent` with a linear model's."""
 
     @staticmethod
@@ -50,30 +55,16 @@ class FaqAnswerBlend(GraphComponent):
         # weight: the ResponseSelector's share of the mean (an even mean, not tuned).
         return {**DEFAULTS, "retrieval_intent": "faq", "weight": 0.5}
 
-    @classmethod
-    def required_components(cls) -> list[type]:
-        return [SpacyNLP]
-
-    @staticmethod
-    def required_packages() -> list[str]:
-        return ["sklearn", "spacy"]
-
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  model: IntentModel | None = None, responses: dict[str, Any] | None = None) -> None:
         self.config, self._storage, self._resource = config, model_storage, resource
         self.model, self.responses = model, responses or {}
 
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> FaqAnswerBlend:
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         retrieval = self.config["retrieval_intent"]
         examples = [e for e in training_data.intent_examples
                     if e.get(INTENT) == retrieval and e.get(INTENT_RESPONSE_KEY) and e.get(TEXT)]
-        model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
-        self.model = IntentModel(**{**model_config, "ranking_length": None}).fit(
+        self.model = IntentModel(**{**self.model_config(), "ranking_length": None}).fit(
             [e.get(SPACY_DOCS[TEXT]) for e in examples], [e.get(INTENT_RESPONSE_KEY) for e in examples])
         # The answers' responses, for the chosen answer's `responses` (what Rasa's selector puts there).
         self.responses = {key: value for key, value in training_data.responses.items()

@@ -58,15 +58,9 @@ def has_words(text: str) -> bool:
     return any(not ch.isspace() and unicodedata.category(ch) not in PICTOGRAPH_CATEGORIES for ch in text)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(GraphComponent, IntentClassifier):
-    """Sets the intent and the intent ranking of each message from bot.adapters.intents.IntentModel, reading the spaCy
-    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
-    FallbackClassifier answers it)."""
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return dict(DEFAULTS)
+class LinearModelComponent(GraphComponent):
+    """A trainable component around a bot.adapters.intents.IntentModel, reading the spaCy documents SpacyNLP made
+    (the intents here, the FAQ answers in bot/adapters/faq_blend.py)."""
 
     @classmethod
     def required_components(cls) -> list[type]:
@@ -76,19 +70,33 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def required_packages() -> list[str]:
         return ["sklearn", "spacy"]
 
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> LinearModelComponent:
+        return cls(config, model_storage, resource)
+
+    def model_config(self) -> dict[str, Any]:
+        """The IntentModel's settings in this component's configuration."""
+        return {key: self.config[key] for key in DEFAULTS if key in self.config}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class LinearIntentClassifier(LinearModelComponent, IntentClassifier):
+    """Sets the intent and the intent ranking of each message from bot.adapters.intents.IntentModel, reading the spaCy
+    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
+    FallbackClassifier answers it)."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return dict(DEFAULTS)
+
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  model: IntentModel | None = None) -> None:
         self.config, self._storage, self._resource, self.model = config, model_storage, resource, model
 
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearIntentClassifier:
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
-        self.model = IntentModel(**model_config).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
+        self.model = IntentModel(**self.model_config()).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
                                                      [e.get(INTENT) for e in examples])
         # Our own model files, written by our own training: joblib (pickle) is safe to read back here.
         with self._storage.write_to(self._resource) as directory:
