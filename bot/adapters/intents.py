@@ -51,6 +51,7 @@ class IntentModel:
         self.words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                      strip_accents="unicode", lowercase=True, token_pattern=r"(?u)\b\w+\b")
         self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
+        self.answers: LogisticRegression | None = None  # the answers of a retrieval intent, if given to fit
 
     @property
     def labels(self) -> list[str]:
@@ -67,22 +68,42 @@ class IntentModel:
         return sparse.hstack([characters, words,
                               sparse.csr_matrix(vectors * self.config["vector_weight"])]).tocsr()
 
-    def fit(self, docs: Sequence[Any], labels: Sequence[str]) -> IntentModel:
+    def fit(self, docs: Sequence[Any], labels: Sequence[str],
+            answers: Sequence[str | None] | None = None) -> IntentModel:
+        """Learn the intents; with `answers` (an answer key for some documents, None for the others), also which
+        answer each of those documents asks for, on the same features (a second model over the same view)."""
         if len(set(labels)) < 2:
             raise ValueError("an intent classifier needs examples of at least two intents")
-        self.classifier.fit(self._features(docs, fit=True), np.asarray(labels))
+        features = self._features(docs, fit=True)
+        self.classifier.fit(features, np.asarray(labels))
+        rows = [i for i, answer in enumerate(answers or ()) if answer]
+        if len({answers[i] for i in rows}) >= 2:
+            self.answers = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
+            self.answers.fit(features[rows], np.asarray([answers[i] for i in rows]))
         return self
 
     def rank(self, docs: Sequence[Any]) -> list[list[tuple[str, float]]]:
+        return self.rank_with_answers(docs)[0]
+
+    def rank_with_answers(self, docs: Sequence[Any]) -> tuple[list[list[tuple[str, float]]],
+                                                              list[list[tuple[str, float]]] | None]:
+        """For each document, the intents by decreasing probability (cut at `ranking_length`), and every answer
+        by decreasing probability (None without answers learnt): the features are computed once for both."""
         if not docs:
-            return []
-        probabilities = self.classifier.predict_proba(self._features(docs))
-        labels, length = self.labels, self.config["ranking_length"]
-        rankings = []
-        for row in probabilities:
-            order = np.argsort(-row, kind="stable")[:length]  # length None: every label
-            rankings.append([(labels[i], float(row[i])) for i in order])
-        return rankings
+            return [], ([] if self.answers is not None else None)
+        features = self._features(docs)
+        intents = _ranked(self.classifier, features, self.config["ranking_length"])
+        return intents, (_ranked(self.answers, features, None) if self.answers is not None else None)
+
+
+def _ranked(classifier: LogisticRegression, features: sparse.csr_matrix,
+            length: int | None) -> list[list[tuple[str, float]]]:
+    labels = [str(label) for label in classifier.classes_]
+    rankings = []
+    for row in classifier.predict_proba(features):
+        order = np.argsort(-row, kind="stable")[:length]  # length None: every label
+        rankings.append([(labels[i], float(row[i])) for i in order])
+    return rankings
 
 
 def blend(first: Sequence[tuple[str, float]], second: Sequence[tuple[str, float]],

@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
@@ -48,6 +49,8 @@ ROLE_ENTITY, EMPLOYER_ROLE = "role", "employeur"
 ELIGIBILITY_INTENT, FALLBACK_INTENT = "check_eligibility", "nlu_fallback"
 PROFILE_INTENTS = frozenset({FALLBACK_INTENT, "faq"})
 MODEL_FILE = "intent_model.joblib"
+# The message attribute where the intent classifier leaves its ranking of the FAQ answers (bot/adapters/faq_blend.py).
+LINEAR_ANSWERS = "linear_answer_ranking"
 # Emoji and other pictographs, their skin tones, variation selectors and joiners: nothing a classifier
 # trained on words can read ("🙂🙂🙂" was read as a goodbye).
 PICTOGRAPH_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf"}
@@ -58,9 +61,11 @@ def has_words(text: str) -> bool:
     return any(not ch.isspace() and unicodedata.category(ch) not in PICTOGRAPH_CATEGORIES for ch in text)
 
 
-class LinearModelComponent(GraphComponent):
-    """A trainable component around a bot.adapters.intents.IntentModel, reading the spaCy documents SpacyNLP made
-    (the intents here, the FAQ answers in bot/adapters/faq_blend.py)."""
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class LinearIntentClassifier(GraphComponent, IntentClassifier):
+    """Sets the intent and the intent ranking of each message from bot.adapters.intents.IntentModel, reading the spaCy
+    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
+    FallbackClassifier answers it). The same model ranks the FAQ answers, left on the message for FaqAnswerBlend."""
 
     @classmethod
     def required_components(cls) -> list[type]:
@@ -72,23 +77,13 @@ class LinearModelComponent(GraphComponent):
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> LinearModelComponent:
+               execution_context: ExecutionContext) -> LinearIntentClassifier:
         return cls(config, model_storage, resource)
-
-    def model_config(self) -> dict[str, Any]:
-        """The IntentModel's settings in this component's configuration."""
-        return {key: self.config[key] for key in DEFAULTS if key in self.config}
-
-
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(LinearModelComponent, IntentClassifier):
-    """Sets the intent and the intent ranking of each message from bot.adapters.intents.IntentModel, reading the spaCy
-    document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
-    FallbackClassifier answers it)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return dict(DEFAULTS)
+        # answers_of: the retrieval intent whose answers the model learns too, for FaqAnswerBlend (None: none).
+        return {**DEFAULTS, "answers_of": "faq"}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  model: IntentModel | None = None) -> None:
@@ -96,8 +91,12 @@ class LinearIntentClassifier(LinearModelComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        self.model = IntentModel(**self.model_config()).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
-                                                     [e.get(INTENT) for e in examples])
+        retrieval = self.config.get("answers_of")
+        answers = [e.get(INTENT_RESPONSE_KEY) if retrieval and e.get(INTENT) == retrieval else None
+                   for e in examples]
+        model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
+        self.model = IntentModel(**model_config).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
+                                                            [e.get(INTENT) for e in examples], answers)
         # Our own model files, written by our own training: joblib (pickle) is safe to read back here.
         with self._storage.write_to(self._resource) as directory:
             joblib.dump(self.model, directory / MODEL_FILE)
@@ -112,10 +111,13 @@ class LinearIntentClassifier(LinearModelComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         docs = [m.get(SPACY_DOCS[TEXT]) if has_words(m.get(TEXT) or "") else None for m in messages]
         parsed = [doc for doc in docs if doc is not None]
-        rankings = iter(self.model.rank(parsed) if self.model and parsed else [])
+        intents, answers = self.model.rank_with_answers(parsed) if self.model and parsed else ([], None)
+        rankings, answer_rankings = iter(intents), iter(answers or [])
         for message, doc in zip(messages, docs):
             ranking = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
                        for name, confidence in (next(rankings, []) if doc is not None else [])]
+            if answers is not None and doc is not None:
+                message.set(LINEAR_ANSWERS, next(answer_rankings))  # in-process only, for FaqAnswerBlend
             message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
                         add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.adapters.faq_blend import FaqAnswerBlend
 from bot.adapters.intents import blend
+from bot.adapters.nlu import LINEAR_ANSWERS, LinearIntentClassifier
 
 QUESTIONS = {
     "faq/funding": ["qui finance la formation", "qui paie le parcours", "c'est financé par qui",
@@ -49,24 +50,40 @@ def selector_output(ranking: list[tuple[str, float]]) -> dict:
         "ranking": [{"id": i, "confidence": c, "intent_response_key": k} for i, (k, c) in enumerate(ranking)]}}
 
 
-@pytest.fixture(scope="module")
-def component(nlp, tmp_path_factory):
-    storage, resource = LocalModelStorage(tmp_path_factory.mktemp("blend")), Resource("blend")
-    context = ExecutionContext(graph_schema=None, node_name="blend")
-    config = FaqAnswerBlend.get_default_config()
+def trained(component_class, nlp, storage, name: str):
+    resource, context = Resource(name), ExecutionContext(graph_schema=None, node_name=name)
+    config = component_class.get_default_config()
     examples = [message(nlp, text, intent="faq", intent_response_key=key)
                 for key, texts in QUESTIONS.items() for text in texts]
-    examples += [message(nlp, "bonjour", intent="greet"), message(nlp, "salut", intent="greet")]
-    FaqAnswerBlend.create(config, storage, resource, context).train(
+    examples += [message(nlp, text, intent="greet") for text in ("bonjour", "salut", "bonsoir", "coucou")]
+    component_class.create(config, storage, resource, context).train(
         TrainingData(training_examples=examples, responses=RESPONSES))
-    return FaqAnswerBlend.load(config, storage, resource, context)
+    return component_class.load(config, storage, resource, context)
 
 
-def test_a_close_call_of_the_selector_goes_to_the_answer_both_lean_to(component, nlp):
-    # The selector hesitates and leans the wrong way; the linear model, trained on the FAQ questions alone,
-    # knows "qui paie" questions: the mean picks funding, with its own responses and utter action.
-    asked = message(nlp, "qui est-ce qui paie tout ça ?", intent={"name": "faq", "confidence": 0.9},
-                    response_selector=selector_output([("faq/duration", 0.52), ("faq/funding", 0.48)]))
+@pytest.fixture(scope="module")
+def intents(nlp, tmp_path_factory):
+    return trained(LinearIntentClassifier, nlp, LocalModelStorage(tmp_path_factory.mktemp("intents")), "intents")
+
+
+@pytest.fixture(scope="module")
+def component(nlp, tmp_path_factory):
+    return trained(FaqAnswerBlend, nlp, LocalModelStorage(tmp_path_factory.mktemp("blend")), "blend")
+
+
+def test_the_intent_classifier_ranks_the_faq_answers_too(intents, nlp):
+    [asked] = intents.process([message(nlp, "qui est-ce qui paie tout ça ?")])
+    assert asked.get("intent")["name"] == "faq"
+    answers = asked.get(LINEAR_ANSWERS)
+    assert [key for key, _ in answers][0] == "faq/funding" and sum(p for _, p in answers) == pytest.approx(1.0)
+    assert LINEAR_ANSWERS not in asked.as_dict(only_output_properties=True)  # in-process only
+
+
+def test_a_close_call_of_the_selector_goes_to_the_answer_both_lean_to(intents, component, nlp):
+    # The selector hesitates and leans the wrong way; the linear model knows "qui paie" questions: the mean picks
+    # funding, with its own responses and utter action.
+    [asked] = intents.process([message(nlp, "qui est-ce qui paie tout ça ?")])
+    asked.set("response_selector", selector_output([("faq/duration", 0.52), ("faq/funding", 0.48)]))
     [result] = component.process([asked])
     selected = result.get("response_selector")["faq"]
     assert selected["response"]["intent_response_key"] == "faq/funding"
@@ -78,17 +95,18 @@ def test_a_close_call_of_the_selector_goes_to_the_answer_both_lean_to(component,
     assert [r["intent_response_key"] for r in selected["ranking"]] == ["faq/funding", "faq/duration"]
 
 
-def test_a_confident_selector_is_not_overturned_by_a_hesitant_model(component, nlp):
-    asked = message(nlp, "et sinon c'est quoi le délai", intent={"name": "faq", "confidence": 0.9},
-                    response_selector=selector_output([("faq/duration", 0.99), ("faq/funding", 0.01)]))
+def test_a_confident_selector_is_not_overturned_by_a_hesitant_model(intents, component, nlp):
+    [asked] = intents.process([message(nlp, "et sinon c'est quoi le délai")])
+    asked.set("response_selector", selector_output([("faq/duration", 0.99), ("faq/funding", 0.01)]))
     [result] = component.process([asked])
     assert result.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/duration"
 
 
-def test_a_message_the_selector_did_not_answer_is_left_as_it_is(component, nlp):
+def test_a_message_the_selector_did_not_answer_is_left_as_it_is(intents, component, nlp):
     untouched = {"all_retrieval_intents": ["faq"]}  # at serving, any message not taken for a FAQ question
-    asked = [message(nlp, "bonjour", response_selector=dict(untouched)), message(nlp, "salut"),
-             Message(data={"text": "sans document", "response_selector": selector_output([("faq/funding", 1.0)])})]
+    asked = intents.process([message(nlp, "bonjour", response_selector=dict(untouched)), message(nlp, "salut"),
+                             Message(data={"text": "sans document",
+                                           "response_selector": selector_output([("faq/funding", 1.0)])})])
     component.process(asked)
     assert asked[0].get("response_selector") == untouched
     assert asked[1].get("response_selector") is None
