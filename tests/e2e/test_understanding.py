@@ -133,3 +133,14 @@ def test_a_job_seekers_first_sentence_is_not_welcomed_as_an_employer(servers, ch
     answer = chat.text(message)
     assert EMPLOYER_WELCOME not in answer and "Quel âge avez-vous" in answer
     assert slots_of(servers, chat)["role"] == "candidat"
+
+
+def test_an_employer_naming_whom_they_hire_after_a_question_gets_their_path(servers, chat):
+    # Known as an employer from their question, they answer it with the jobs: the employer's questions follow,
+    # not the candidate's test ("Quel âge a la personne…").
+    first = chat.text("Je dirige une boulangerie, comment recruter quelqu'un avec la VAE inversée ?")
+    assert "Quel âge" not in first
+    answer = chat.text("Des vendeurs en boulangerie.")
+    assert "Quel âge" not in answer and "Combien de personnes" in answer
+    slots = slots_of(servers, chat)
+    assert slots["role"] == "employeur" and slots["jobs_to_fill"] and slots["sector"] == "artisanat_alimentaire"

@@ -348,6 +348,23 @@ def test_no_hand_over_otherwise(slots, intent):
     assert not eligibility_form.employer_answer(Turn("en fait 24 mois", intent, 0.9), state(None, **slots))
 
 
+@pytest.mark.parametrize("text,handed_over", [
+    ("Des préparateurs en pharmacie.", True),  # a job
+    ("trois maçons", True),  # people counted by their job
+    ("je voudrais modifier une réponse", False),  # nothing to change yet
+    ("elle a 25 ans", False),  # about a candidate
+    ("d'accord", False),
+])
+def test_a_known_employer_naming_whom_they_hire_goes_to_the_employer_form(text, handed_over):
+    # Known as an employer (an earlier message was written as one), no form asked yet: "Pharmacienne titulaire
+    # d'une officine, comment recruter ?" got the FAQ answer, then the jobs come.
+    turn, st = Turn(text, "inform", 0.9), state(None, None, role="employeur")
+    assert eligibility_form.employer_answer(turn, st) is handed_over
+    assert (eligibility_form.eligibility_verdict(turn, st) == Decision(followup="employer_form")) is handed_over
+    assert not eligibility_form.employer_answer(turn, state(None, None, role="candidat"))
+    assert not eligibility_form.employer_answer(turn, state(None, None))
+
+
 def test_a_returning_employer_has_answered_the_employer_form():
     assert returning_employer(EMPLOYER_ANSWERS)
     assert not returning_employer({**EMPLOYER_ANSWERS, "role": "candidat"})

@@ -13,11 +13,12 @@ from typing import Any, Callable, Mapping
 
 from bot.core.dialogue import form
 from bot.core.dialogue.decision import Decision, Say, State, Turn, once
-from bot.core.dialogue.slots import CANDIDATE_ROLE, VERDICT_ANSWER, answered, returning_employer
+from bot.core.dialogue.slots import CANDIDATE_ROLE, EMPLOYER_ROLE, VERDICT_ANSWER, answered, returning_employer
 from bot.core.eligibility import Profile, assess
 from bot.core.funding import Coverage, FundingInputError, coverage
 from bot.core.knowledge import Knowledge
 from bot.core.read.age import parse_age
+from bot.core.read.hiring import find_hires_in
 from bot.core.read.profile import parse_goal, parse_situation, situation_in_passing
 from bot.core.read.reading import Reading
 from bot.core.read.replies import has_letters
@@ -142,11 +143,20 @@ def gives_a_profile(text: str, state: State) -> bool:
 # --------------------------------------------------------------------------- the form
 
 
+def names_whom_hired(text: str, k: Knowledge) -> bool:
+    """Whether an employer's message names a job or a number of people: whom they hire."""
+    return find_sector_in(text, k) is not None or find_hires_in(text, k) is not None
+
+
 def employer_answer(turn: Turn, state: State) -> bool:
-    """An employer back after their plan with an answer for the employer form ("en fait 24 mois", "je voudrais
-    modifier une réponse"). The dialogue sends any answer given outside a form to this form; this one is the
-    employer form's, unless it is about a candidate (an age, a goal, a situation) or one was given already."""
-    if not returning_employer(state.slots) or state.requested is not None or turn.intent != "inform":
+    """An employer's answer for the employer form, given outside a form: back after their plan ("en fait 24 mois",
+    "je voudrais modifier une réponse"), or known as an employer and naming whom they hire after another answer
+    ("Des préparateurs en pharmacie." after the FAQ's answer on recruiting). The dialogue sends any answer given
+    outside a form to this form; this one is the employer form's, unless it is about a candidate (an age, a goal,
+    a situation) or one was given already."""
+    if state.get("role") != EMPLOYER_ROLE or state.requested is not None or turn.intent != "inform":
+        return False
+    if not returning_employer(state.slots) and not names_whom_hired(turn.text, state.knowledge):
         return False
     skipped = set(state.skipped)
     if any(state.get(slot) is not None or slot in skipped for slot in CANDIDATE_ANSWERS):
