@@ -306,3 +306,16 @@ def test_faq_answer():
 def test_people_to_hire_given_for_the_sector_are_the_jobs_too(text, sector, jobs):
     decision = employer(text, requested="sector")
     assert decision.slots["sector"] == sector and decision.slots.get("jobs_to_fill") == jobs
+
+
+@pytest.mark.parametrize("text,jobs", [
+    ("Des préparateurs en pharmacie.", "Des préparateurs en pharmacie."),  # people named by their job
+    ("des maçons", "des maçons"),
+    ("nous sommes une pharmacie", None),  # a workplace, nobody to hire named
+])
+def test_people_named_by_their_job_in_passing_are_the_jobs_too(text, jobs):
+    # The employer form entered from outside (an employer naming whom they hire after a FAQ answer): no question
+    # asked yet, the message read in passing.
+    slots = employer(text, role="employeur").slots
+    assert slots.get("jobs_to_fill") == jobs and slots["sector"]
+    assert "jobs_to_fill" not in employer(text, role="employeur", jobs_to_fill="des vendeurs").slots

@@ -29,7 +29,7 @@ from bot.core.read.hiring import (
 )
 from bot.core.read.reading import Reading
 from bot.core.read.replies import asks_a_question, has_letters, skips
-from bot.core.read.sectors import find_sector_in, names_a_job, parse_sector
+from bot.core.read.sectors import SectorMatch, find_sector_in, names_a_job, parse_sector
 from bot.core.read.speaker import EMPLOYER_INTENT, EXCLUDED_KINDS, NOT_AN_EMPLOYER, employer_kind, says_not_an_employer
 from bot.core.say.buttons import (
     EMPLOYER_BUTTONS,
@@ -86,10 +86,14 @@ def sector_answer(turn: Turn, state: State) -> Reading:
             return Reading()
         if not has_letters(text):
             return Reading(problem=COMPANY_SECTOR_PROBLEM)
-    # "Des déménageurs": the people to hire, from whose job the sector is read; kept as the jobs too.
-    jobs = (" ".join(text.split())[:MAX_JOBS_CHARS]
-            if state.get("jobs_to_fill") is None and names_people(text) and names_a_job(match, k) else None)
-    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS], **({"jobs_to_fill": jobs} if jobs else {})})
+    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS], **people_named(text, match, state)})
+
+
+def people_named(text: str, match: SectorMatch, state: State) -> dict[str, str]:
+    """"Des déménageurs": the people to hire, from whose job the sector is read; kept as the jobs too."""
+    if state.get("jobs_to_fill") is None and names_people(text) and names_a_job(match, state.knowledge):
+        return {"jobs_to_fill": " ".join(text.split())[:MAX_JOBS_CHARS]}
+    return {}
 
 
 def sector_mention(turn: Turn, state: State) -> Reading:
@@ -98,7 +102,9 @@ def sector_mention(turn: Turn, state: State) -> Reading:
         return Reading()
     text = turn.text
     match = find_sector_in(text, state.knowledge)
-    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS]}) if match else Reading()
+    if match is None:
+        return Reading()
+    return Reading(match.sector_id, {"sector_raw": text[:MAX_JOBS_CHARS], **people_named(text, match, state)})
 
 
 def jobs_answer(turn: Turn, state: State) -> Reading:
