@@ -14,11 +14,13 @@ minutes. bot/adapters/nlu.py wraps it as a Rasa component; this module knows not
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+from scipy.special import softmax
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -75,6 +77,7 @@ class IntentModel:
         if len(set(labels)) < 2:
             raise ValueError("an intent classifier needs examples of at least two intents")
         features = self._features(docs, fit=True)
+        _TRANSPOSED.pop(self.classifier, None)  # a model fitted again has new weights
         self.classifier.fit(features, np.asarray(labels))
         rows = [i for i, answer in enumerate(answers or ()) if answer]
         if len({answers[i] for i in rows}) >= 2:
@@ -96,11 +99,26 @@ class IntentModel:
         return intents, (_ranked(self.answers, features, None) if self.answers is not None else None)
 
 
+def probabilities(classifier: LogisticRegression, features: sparse.csr_matrix) -> np.ndarray:
+    """`classifier.predict_proba(features)`, computed directly for a multinomial model (more than two labels): the
+    softmax of the linear scores, without scikit-learn's checks of its input, which cost ten times the product
+    itself on one message (0.3 against 0.03 ms)."""
+    if len(classifier.classes_) <= 2:
+        return classifier.predict_proba(features)
+    weights = _TRANSPOSED.get(classifier)
+    if weights is None:  # once per model: the product with a transposed view would copy the weights every time
+        weights = _TRANSPOSED[classifier] = np.ascontiguousarray(classifier.coef_.T)
+    return softmax(np.asarray(features @ weights) + classifier.intercept_, axis=1)
+
+
+_TRANSPOSED: weakref.WeakKeyDictionary[LogisticRegression, np.ndarray] = weakref.WeakKeyDictionary()
+
+
 def _ranked(classifier: LogisticRegression, features: sparse.csr_matrix,
             length: int | None) -> list[list[tuple[str, float]]]:
     labels = [str(label) for label in classifier.classes_]
     rankings = []
-    for row in classifier.predict_proba(features):
+    for row in probabilities(classifier, features):
         order = np.argsort(-row, kind="stable")[:length]  # length None: every label
         rankings.append([(labels[i], float(row[i])) for i in order])
     return rankings

@@ -1,6 +1,7 @@
 """The intent classifier (bot/adapters/intents.py) and its Rasa component, on real spaCy documents of fr_core_news_md."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import spacy
 from rasa.engine.graph import ExecutionContext
@@ -10,7 +11,7 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.adapters.intents import IntentModel, rank_texts
+from bot.adapters.intents import IntentModel, probabilities, rank_texts
 from bot.adapters.nlu import LinearIntentClassifier, has_words
 
 EXAMPLES = {
@@ -103,3 +104,21 @@ def test_the_rasa_component_trains_persists_and_loads(tmp_path, nlp):
         assert unparsed.get("intent") == {"name": None, "confidence": 0.0}
         assert unparsed.get("intent_ranking") == []
     assert "intent" in asked[0].as_dict(only_output_properties=True)
+
+
+def test_probabilities_are_scikit_learns_own(model, nlp):
+    features = model._features(list(nlp.pipe(["qui paie la vae inversée ?", "bonjour", "le match de foot"])))
+    assert np.allclose(probabilities(model.classifier, features), model.classifier.predict_proba(features),
+                       rtol=0, atol=1e-12)
+
+
+def test_the_answers_of_a_retrieval_intent_are_learnt_on_the_same_features(nlp):
+    texts = [text for texts in EXAMPLES.values() for text in texts]
+    labels = [label for label, texts in EXAMPLES.items() for _ in texts]
+    answers = [("faq/funding" if "finance" in text or "paie" in text else "faq/other") if label == "faq" else None
+               for label, text in zip(labels, texts)]
+    fitted_model = IntentModel().fit(list(nlp.pipe(texts)), labels, answers)
+    intents, ranked = fitted_model.rank_with_answers([nlp("qui paie la formation ?")])
+    assert intents == fitted_model.rank([nlp("qui paie la formation ?")])
+    assert ranked[0][0][0] == "faq/funding" and {key for key, _ in ranked[0]} == {"faq/funding", "faq/other"}
+    assert IntentModel().fit(list(nlp.pipe(texts)), labels).rank_with_answers([nlp("salut")])[1] is None
