@@ -14,7 +14,6 @@ minutes. bot/adapters/nlu.py wraps it as a Rasa component; this module knows not
 """
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -55,10 +54,6 @@ class IntentModel:
         self.classifier = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
         self.answers: LogisticRegression | None = None  # the answers of a retrieval intent, if given to fit
 
-    @property
-    def labels(self) -> list[str]:
-        return [str(label) for label in self.classifier.classes_]
-
     def _features(self, docs: Sequence[Any], fit: bool = False) -> sparse.csr_matrix:
         texts = [doc.text for doc in docs]
         lemmas = [_lemmas(doc) for doc in docs]
@@ -77,12 +72,11 @@ class IntentModel:
         if len(set(labels)) < 2:
             raise ValueError("an intent classifier needs examples of at least two intents")
         features = self._features(docs, fit=True)
-        _TRANSPOSED.pop(self.classifier, None)  # a model fitted again has new weights
-        self.classifier.fit(features, np.asarray(labels))
+        _fit(self.classifier, features, labels)
         rows = [i for i, answer in enumerate(answers or ()) if answer]
         if len({answers[i] for i in rows}) >= 2:
-            self.answers = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
-            self.answers.fit(features[rows], np.asarray([answers[i] for i in rows]))
+            self.answers = _fit(LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"]),
+                                features[rows], [answers[i] for i in rows])
         return self
 
     def rank(self, docs: Sequence[Any]) -> list[list[tuple[str, float]]]:
@@ -99,19 +93,21 @@ class IntentModel:
         return intents, (_ranked(self.answers, features, None) if self.answers is not None else None)
 
 
+def _fit(classifier: LogisticRegression, features: sparse.csr_matrix, labels: Sequence[str]) -> LogisticRegression:
+    """Fit, then keep the weights in column-major order: their transpose, which `probabilities` multiplies by, is
+    then contiguous (a transposed view of row-major weights is copied on every product)."""
+    classifier.fit(features, np.asarray(labels))
+    classifier.coef_ = np.asfortranarray(classifier.coef_)
+    return classifier
+
+
 def probabilities(classifier: LogisticRegression, features: sparse.csr_matrix) -> np.ndarray:
     """`classifier.predict_proba(features)`, computed directly for a multinomial model (more than two labels): the
     softmax of the linear scores, without scikit-learn's checks of its input, which cost ten times the product
     itself on one message (0.3 against 0.03 ms)."""
     if len(classifier.classes_) <= 2:
         return classifier.predict_proba(features)
-    weights = _TRANSPOSED.get(classifier)
-    if weights is None:  # once per model: the product with a transposed view would copy the weights every time
-        weights = _TRANSPOSED[classifier] = np.ascontiguousarray(classifier.coef_.T)
-    return softmax(np.asarray(features @ weights) + classifier.intercept_, axis=1)
-
-
-_TRANSPOSED: weakref.WeakKeyDictionary[LogisticRegression, np.ndarray] = weakref.WeakKeyDictionary()
+    return softmax(np.asarray(features @ classifier.coef_.T) + classifier.intercept_, axis=1)
 
 
 def _ranked(classifier: LogisticRegression, features: sparse.csr_matrix,

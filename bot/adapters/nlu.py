@@ -67,6 +67,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     document SpacyNLP made. A message without text, or with emoji only, gets no intent (confidence 0: the
     FallbackClassifier answers it). The same model ranks the FAQ answers, left on the message for FaqAnswerBlend."""
 
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # answers_of: the retrieval intent whose answers the model learns too, for FaqAnswerBlend (None: none).
+        return {**DEFAULTS, "answers_of": "faq"}
+
     @classmethod
     def required_components(cls) -> list[type]:
         return [SpacyNLP]
@@ -75,19 +80,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def required_packages() -> list[str]:
         return ["sklearn", "spacy"]
 
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: IntentModel | None = None) -> None:
+        self.config, self._storage, self._resource, self.model = config, model_storage, resource, model
+
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> LinearIntentClassifier:
         return cls(config, model_storage, resource)
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        # answers_of: the retrieval intent whose answers the model learns too, for FaqAnswerBlend (None: none).
-        return {**DEFAULTS, "answers_of": "faq"}
-
-    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: IntentModel | None = None) -> None:
-        self.config, self._storage, self._resource, self.model = config, model_storage, resource, model
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
@@ -96,7 +96,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                    for e in examples]
         model_config = {key: self.config[key] for key in DEFAULTS if key in self.config}
         self.model = IntentModel(**model_config).fit([e.get(SPACY_DOCS[TEXT]) for e in examples],
-                                                            [e.get(INTENT) for e in examples], answers)
+                                                     [e.get(INTENT) for e in examples], answers)
         # Our own model files, written by our own training: joblib (pickle) is safe to read back here.
         with self._storage.write_to(self._resource) as directory:
             joblib.dump(self.model, directory / MODEL_FILE)
